@@ -1,0 +1,9 @@
+namespace Portal.Core.Audit;
+
+public enum AuditSource
+{
+    PortalEdit,
+    XpmImport,
+    SyncToXpm,
+    Undo,
+}

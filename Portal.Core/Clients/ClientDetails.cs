@@ -1,0 +1,28 @@
+namespace Portal.Core.Clients;
+
+/// <summary>Everything the client page and the client portal show about one client.</summary>
+public sealed record ClientDetails(
+    int Id,
+    ClientKind Kind,
+    string Name,
+    string? FirstName,
+    string? LastName,
+    string? BusinessStructure,
+    DateOnly? DateOfBirth,
+    string? Email,
+    string? Phone,
+    string? Mobile,
+    Address PhysicalAddress,
+    Address PostalAddress,
+    bool IsArchived,
+    DateTime CreatedAt,
+    XpmLinkDetails? XpmLink,
+    IReadOnlyList<TeamMemberDetails> Team,
+    IReadOnlyList<RelationshipDetails> Relationships);
+
+public sealed record XpmLinkDetails(Guid XpmUuid, string? WebUrl, DateTime LinkedAt, DateTime? LastSyncedAt);
+
+public sealed record TeamMemberDetails(int StaffMemberId, string Name, TeamRole Role, string? Email, string? Phone);
+
+/// <summary>A relationship seen from the client being shown: <see cref="OtherClientName"/> is the other side.</summary>
+public sealed record RelationshipDetails(int OtherClientId, string OtherClientName, ClientKind OtherClientKind, string Type);

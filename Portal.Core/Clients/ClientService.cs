@@ -1,0 +1,158 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Common;
+using Portal.Core.Data;
+using Portal.Core.Identity;
+
+namespace Portal.Core.Clients;
+
+public sealed class ClientService(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    ICurrentUser currentUser,
+    TimeProvider time)
+{
+    public async Task<PagedResult<ClientSummary>> SearchAsync(ClientQuery query, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var clients = db.Clients.AsNoTracking().Where(c => c.PracticeId == user.PracticeId);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = $"%{query.Search.Trim()}%";
+            clients = clients.Where(c => EF.Functions.Like(c.Name, term)
+                || (c.Email != null && EF.Functions.Like(c.Email, term))
+                || (c.Phone != null && EF.Functions.Like(c.Phone, term)));
+        }
+
+        if (query.Kind is { } kind)
+        {
+            clients = clients.Where(c => c.Kind == kind);
+        }
+
+        var total = await clients.CountAsync(cancellationToken);
+        var items = await clients
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Skip(query.Page * query.PageSize).Take(query.PageSize)
+            .Select(c => new ClientSummary(c.Id, c.Name, c.Email, c.Phone, c.Kind, c.BusinessStructure,
+                c.XpmLink != null, c.XpmLink != null && c.XpmLink.IsNew))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ClientSummary>(items, total, query.Page, query.PageSize);
+    }
+
+    /// <summary>A staff member opens a client: returns its details and clears its "New" badge.</summary>
+    public async Task<Result<ClientDetails>> OpenAsync(int clientId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var details = await QueryDetails(db, user.PracticeId, clientId).FirstOrDefaultAsync(cancellationToken);
+        if (details is null)
+        {
+            return new ClientNotFoundError(clientId);
+        }
+
+        if (user.IsStaff)
+        {
+            await db.Set<Client>().Where(c => c.Id == clientId && c.XpmLink != null && c.XpmLink.IsNew)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.XpmLink!.IsNew, false), cancellationToken);
+        }
+
+        return details with { Relationships = await QueryRelationships(db, clientId, cancellationToken) };
+    }
+
+    /// <summary>The signed-in client's own details, for the client portal.</summary>
+    public async Task<Result<ClientDetails>> GetMineAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        if (user.ClientId is not { } clientId)
+        {
+            return new ClientNotFoundError(0);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var details = await QueryDetails(db, user.PracticeId, clientId).FirstOrDefaultAsync(cancellationToken);
+        if (details is null)
+        {
+            return new ClientNotFoundError(clientId);
+        }
+
+        return details with { Relationships = await QueryRelationships(db, clientId, cancellationToken) };
+    }
+
+    public async Task<Result<int>> CreateAsync(NewClient input, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(input, new ValidationContext(input), problems, validateAllProperties: true))
+        {
+            return new ClientInvalidError(problems.Select(p => p.ErrorMessage ?? "Invalid value.").Distinct().ToList());
+        }
+
+        var user = await currentUser.GetAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var isPerson = input.Kind == ClientKind.Person;
+        var client = new Client
+        {
+            PracticeId = user.PracticeId,
+            Kind = input.Kind,
+            Name = input.DisplayName,
+            FirstName = isPerson ? Clean(input.FirstName) : null,
+            LastName = isPerson ? Clean(input.LastName) : null,
+            BusinessStructure = isPerson ? BusinessStructures.Individual : Clean(input.BusinessStructure),
+            DateOfBirth = isPerson && input.DateOfBirth is { } dob ? DateOnly.FromDateTime(dob) : null,
+            Email = Clean(input.Email),
+            Phone = Clean(input.Phone),
+            Mobile = Clean(input.Mobile),
+            PhysicalAddress = new Address
+            {
+                Street = Clean(input.Street),
+                City = Clean(input.City),
+                Region = Clean(input.Region),
+                PostCode = Clean(input.PostCode),
+                Country = Clean(input.Country),
+            },
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.Clients.Add(client);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            PracticeId = user.PracticeId,
+            RecordType = "Client",
+            RecordId = client.Id,
+            Field = "Created",
+            NewValue = client.Name,
+            Source = AuditSource.PortalEdit,
+            ChangedBy = user.Email ?? user.Name,
+            ChangedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return client.Id;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static IQueryable<ClientDetails> QueryDetails(PortalDbContext db, int practiceId, int clientId) =>
+        db.Clients.AsNoTracking()
+            .Where(c => c.Id == clientId && c.PracticeId == practiceId)
+            .Select(c => new ClientDetails(
+                c.Id, c.Kind, c.Name, c.FirstName, c.LastName, c.BusinessStructure, c.DateOfBirth,
+                c.Email, c.Phone, c.Mobile, c.PhysicalAddress, c.PostalAddress, c.IsArchived, c.CreatedAt,
+                c.XpmLink == null ? null : new XpmLinkDetails(c.XpmLink.XpmUuid, c.XpmLink.WebUrl, c.XpmLink.LinkedAt, c.XpmLink.LastSyncedAt),
+                c.Team.OrderBy(t => t.Role).ThenBy(t => t.StaffMember!.Name)
+                    .Select(t => new TeamMemberDetails(t.StaffMemberId, t.StaffMember!.Name, t.Role, t.StaffMember.Email, t.StaffMember.Phone))
+                    .ToList(),
+                new List<RelationshipDetails>()));
+
+    private static async Task<IReadOnlyList<RelationshipDetails>> QueryRelationships(PortalDbContext db, int clientId, CancellationToken cancellationToken)
+    {
+        var asEntity = db.Relationships.AsNoTracking().Where(r => r.EntityId == clientId)
+            .Select(r => new RelationshipDetails(r.RelatedClientId, r.RelatedClient!.Name, r.RelatedClient.Kind, r.Type));
+        var asRelated = db.Relationships.AsNoTracking().Where(r => r.RelatedClientId == clientId)
+            .Select(r => new RelationshipDetails(r.EntityId, r.Entity!.Name, r.Entity.Kind, r.Type));
+        var all = await asEntity.Concat(asRelated).ToListAsync(cancellationToken);
+        return all.OrderBy(r => r.OtherClientName).ToList();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Portal.Core.Email;
+
+internal sealed record EmailSenderIdentity(string Address, string Name);

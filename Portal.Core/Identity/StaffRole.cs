@@ -1,0 +1,7 @@
+namespace Portal.Core.Identity;
+
+public enum StaffRole
+{
+    Staff,
+    Manager,
+}

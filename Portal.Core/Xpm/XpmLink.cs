@@ -1,0 +1,23 @@
+namespace Portal.Core.Xpm;
+
+/// <summary>
+/// A portal record's tie to its XPM record. <see cref="LastSyncedValues"/> is what both sides agreed on
+/// at the last import or sync: the base of every later three-way compare.
+/// </summary>
+public sealed class XpmLink
+{
+    /// <summary>XPM's UUID. A <see cref="Guid"/>, so XPM's upper- and lower-case spellings compare equal.</summary>
+    public Guid XpmUuid { get; set; }
+
+    /// <summary>XPM's page for the record. It embeds XPM's internal ids: show it, never parse it.</summary>
+    public string? WebUrl { get; set; }
+
+    public DateTime LinkedAt { get; set; }
+    public DateTime? LastSyncedAt { get; set; }
+
+    /// <summary>JSON of the field values last agreed with XPM.</summary>
+    public string? LastSyncedValues { get; set; }
+
+    /// <summary>Shows the "New" badge in the Clients list until a staff member opens the record.</summary>
+    public bool IsNew { get; set; }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Portal.Core.Xpm;
+
+internal static class XpmLinkMapping
+{
+    /// <summary>Maps a record's optional <see cref="XpmLink"/> to a table of its own, one XPM UUID per record.</summary>
+    public static void MapXpmLink<TOwner>(this OwnedNavigationBuilder<TOwner, XpmLink> link, string table)
+        where TOwner : class
+    {
+        link.ToTable(table);
+        link.HasIndex(l => l.XpmUuid).IsUnique();
+        link.Property(l => l.WebUrl).HasMaxLength(500);
+    }
+}

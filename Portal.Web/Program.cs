@@ -1,0 +1,45 @@
+using MudBlazor.Services;
+using Portal.Core.Clients;
+using Portal.Core.Data;
+using Portal.Core.Email;
+using Portal.Core.Practices;
+using Portal.Core.Staff;
+using Portal.Web.Components;
+using Portal.Web.Configuration;
+using Portal.Web.Health;
+using Portal.Web.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UsePortalSettingsFile();
+var contentRoot = builder.Environment.ContentRootPath;
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddData(builder.Configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db", contentRoot);
+// Seeders run in registration order: the practice first, then the demo users that belong to it.
+builder.Services.AddPractices();
+builder.AddPortalIdentity();
+builder.Services.AddClients();
+builder.Services.AddStaff();
+builder.Services.AddEmail(contentRoot);
+builder.Services.AddPortalHealth();
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapPortalHealth();
+app.MapPortalIdentity();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
