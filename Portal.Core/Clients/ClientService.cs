@@ -148,11 +148,12 @@ public sealed class ClientService(
 
     private static async Task<IReadOnlyList<RelationshipDetails>> QueryRelationships(PortalDbContext db, int clientId, CancellationToken cancellationToken)
     {
-        var asEntity = db.Relationships.AsNoTracking().Where(r => r.EntityId == clientId)
-            .Select(r => new RelationshipDetails(r.RelatedClientId, r.RelatedClient!.Name, r.RelatedClient.Kind, r.Type));
-        var asRelated = db.Relationships.AsNoTracking().Where(r => r.RelatedClientId == clientId)
-            .Select(r => new RelationshipDetails(r.EntityId, r.Entity!.Name, r.Entity.Kind, r.Type));
-        var all = await asEntity.Concat(asRelated).ToListAsync(cancellationToken);
-        return all.OrderBy(r => r.OtherClientName).ToList();
+        var asEntity = await db.Relationships.AsNoTracking().Where(r => r.EntityId == clientId)
+            .Select(r => new RelationshipDetails(r.RelatedClientId, r.RelatedClient!.Name, r.RelatedClient.Kind, r.Type))
+            .ToListAsync(cancellationToken);
+        var asRelated = await db.Relationships.AsNoTracking().Where(r => r.RelatedClientId == clientId)
+            .Select(r => new RelationshipDetails(r.EntityId, r.Entity!.Name, r.Entity.Kind, r.Type))
+            .ToListAsync(cancellationToken);
+        return asEntity.Concat(asRelated).OrderBy(r => r.OtherClientName).ToList();
     }
 }
