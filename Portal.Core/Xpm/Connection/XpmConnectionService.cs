@@ -1,0 +1,225 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Common;
+using Portal.Core.Data;
+using Portal.Core.Identity;
+
+namespace Portal.Core.Xpm.Connection;
+
+/// <summary>"Connect to Xero Practice Manager": OAuth2 authorization code with PKCE and state, the practice choice, and disconnecting.</summary>
+public sealed class XpmConnectionService(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    ICurrentUser currentUser,
+    XeroIdentityClient identity,
+    XpmEndpoints endpoints,
+    XpmTokenProtector protector,
+    TimeProvider time,
+    ILogger<XpmConnectionService> logger)
+{
+    /// <summary>How long a started connection may wait for Xero's callback.</summary>
+    private static readonly TimeSpan AttemptLifetime = TimeSpan.FromMinutes(15);
+
+    public async Task<XpmConnectionView?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<XpmConnection>().AsNoTracking()
+            .Where(c => c.PracticeId == user.PracticeId)
+            .Select(c => new XpmConnectionView(c.Status, c.TenantName, c.ConnectedBy, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastRefreshedAt, c.Scopes, c.StatusReason))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Starts a connection: records the attempt and returns Xero's authorize URL to send the browser to.</summary>
+    public async Task<Uri> BeginAsync(string redirectUri, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        var verifier = Pkce.NewVerifier();
+        var state = Pkce.NewState();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Set<XpmAuthorization>().Where(a => a.StartedAt < now - AttemptLifetime).ExecuteDeleteAsync(cancellationToken);
+        db.Add(new XpmAuthorization
+        {
+            PracticeId = user.PracticeId,
+            State = state,
+            ProtectedCodeVerifier = protector.Protect(verifier),
+            RedirectUri = redirectUri,
+            StartedBy = user.Email ?? user.Name,
+            StartedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var query = new Dictionary<string, string?>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = endpoints.ClientId,
+            ["redirect_uri"] = redirectUri,
+            ["scope"] = endpoints.Scopes,
+            ["state"] = state,
+            ["code_challenge"] = Pkce.ChallengeFor(verifier),
+            ["code_challenge_method"] = "S256",
+        };
+        return new Uri(QueryHelpers.AddQueryString(endpoints.AuthorizeUrl.AbsoluteUri, query));
+    }
+
+    /// <summary>Xero's callback: exchanges the code, lists the tenants, and connects or asks which practice.</summary>
+    public async Task<Result<XpmConnectOutcome>> CompleteAsync(string? state, string? code, string? error, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await FindAttemptAsync(db, user, state, cancellationToken);
+        if (attempt is null)
+        {
+            return new XpmAuthorizationExpiredError();
+        }
+
+        if (!string.IsNullOrEmpty(error) || string.IsNullOrEmpty(code))
+        {
+            db.Remove(attempt);
+            await db.SaveChangesAsync(cancellationToken);
+            return new XpmAuthorizationDeniedError(error == "access_denied" ? "access was not allowed." : error ?? "no authorization code was returned.");
+        }
+
+        var tokens = await identity.ExchangeCodeAsync(code, attempt.RedirectUri, protector.Unprotect(attempt.ProtectedCodeVerifier), cancellationToken);
+        if (!tokens.Succeeded)
+        {
+            db.Remove(attempt);
+            await db.SaveChangesAsync(cancellationToken);
+            return tokens.Error!;
+        }
+
+        var connections = await identity.GetConnectionsAsync(tokens.Value!.AccessToken, cancellationToken);
+        if (!connections.Succeeded)
+        {
+            return connections.Error!;
+        }
+
+        var practices = connections.Value!.Where(t => t.IsPracticeManager).ToList();
+        switch (practices.Count)
+        {
+            case 0:
+                db.Remove(attempt);
+                await db.SaveChangesAsync(cancellationToken);
+                return new XpmNoPracticeError();
+            case 1:
+                await SaveConnectionAsync(db, attempt, tokens.Value, practices[0], cancellationToken);
+                return XpmConnectOutcome.Done;
+            default:
+                attempt.ProtectedTokens = protector.Protect(JsonSerializer.Serialize(tokens.Value));
+                attempt.TenantsJson = JsonSerializer.Serialize(practices);
+                await db.SaveChangesAsync(cancellationToken);
+                return XpmConnectOutcome.Choose(attempt.State, practices);
+        }
+    }
+
+    /// <summary>The practices offered by a callback that found several.</summary>
+    public async Task<Result<IReadOnlyList<XeroTenant>>> GetPracticeChoiceAsync(string? state, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await FindAttemptAsync(db, user, state, cancellationToken);
+        return attempt?.TenantsJson is { } json
+            ? JsonSerializer.Deserialize<List<XeroTenant>>(json)!
+            : new XpmAuthorizationExpiredError();
+    }
+
+    public async Task<Result<bool>> ChoosePracticeAsync(string? state, string tenantId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var attempt = await FindAttemptAsync(db, user, state, cancellationToken);
+        if (attempt?.TenantsJson is null || attempt.ProtectedTokens is null)
+        {
+            return new XpmAuthorizationExpiredError();
+        }
+
+        var tenant = JsonSerializer.Deserialize<List<XeroTenant>>(attempt.TenantsJson)!.FirstOrDefault(t => t.TenantId == tenantId);
+        if (tenant is null)
+        {
+            return new XpmAuthorizationExpiredError();
+        }
+
+        var tokens = JsonSerializer.Deserialize<XeroTokenSet>(protector.Unprotect(attempt.ProtectedTokens))!;
+        await SaveConnectionAsync(db, attempt, tokens, tenant, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Revokes Xero's tokens and forgets them. The portal's imported data stays.</summary>
+    public async Task<Result<bool>> DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        if (!user.IsManager)
+        {
+            throw new InvalidOperationException("Only a manager can disconnect XPM.");
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Set<XpmConnection>().FirstOrDefaultAsync(c => c.PracticeId == user.PracticeId, cancellationToken);
+        if (connection is null)
+        {
+            return new XpmNotConnectedError();
+        }
+
+        var revoked = await identity.RevokeAsync(protector.Unprotect(connection.ProtectedRefreshToken), cancellationToken);
+        if (!revoked.Succeeded)
+        {
+            // Forget the tokens anyway: the user asked to disconnect, and unused refresh tokens expire in 60 days.
+            logger.LogWarning("Disconnecting XPM without revocation: {Reason}", revoked.Error!.Message);
+        }
+
+        db.Remove(connection);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("XPM disconnected by {User}", user.Email ?? user.Name);
+        return true;
+    }
+
+    private async Task<XpmAuthorization?> FindAttemptAsync(PortalDbContext db, PortalUser user, string? state, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(state))
+        {
+            return null;
+        }
+
+        var oldest = time.GetUtcNow().UtcDateTime - AttemptLifetime;
+        return await db.Set<XpmAuthorization>()
+            .FirstOrDefaultAsync(a => a.State == state && a.PracticeId == user.PracticeId && a.StartedAt >= oldest, cancellationToken);
+    }
+
+    private async Task SaveConnectionAsync(PortalDbContext db, XpmAuthorization attempt, XeroTokenSet tokens, XeroTenant tenant, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var connection = await db.Set<XpmConnection>().FirstOrDefaultAsync(c => c.PracticeId == attempt.PracticeId, cancellationToken);
+        if (connection is null)
+        {
+            connection = new XpmConnection
+            {
+                PracticeId = attempt.PracticeId,
+                TenantId = tenant.TenantId,
+                TenantName = tenant.TenantName ?? tenant.TenantId,
+                ConnectedBy = attempt.StartedBy,
+                Scopes = tokens.Scope ?? endpoints.Scopes,
+                ProtectedAccessToken = "",
+                ProtectedRefreshToken = "",
+            };
+            db.Add(connection);
+        }
+
+        connection.TenantId = tenant.TenantId;
+        connection.TenantName = tenant.TenantName ?? tenant.TenantId;
+        connection.ConnectionId = tenant.ConnectionId;
+        connection.ConnectedBy = attempt.StartedBy;
+        connection.ConnectedAt = now;
+        connection.Scopes = tokens.Scope ?? endpoints.Scopes;
+        connection.ProtectedAccessToken = protector.Protect(tokens.AccessToken);
+        connection.ProtectedRefreshToken = protector.Protect(tokens.RefreshToken);
+        connection.AccessTokenExpiresAt = now.AddSeconds(tokens.ExpiresIn);
+        connection.LastRefreshedAt = null;
+        connection.Status = XpmConnectionStatus.Connected;
+        connection.StatusReason = null;
+        db.Remove(attempt);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Connected to XPM practice {TenantName}", connection.TenantName);
+    }
+}

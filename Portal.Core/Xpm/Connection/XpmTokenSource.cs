@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Common;
+using Portal.Core.Data;
+
+namespace Portal.Core.Xpm.Connection;
+
+/// <summary>
+/// Hands the XPM client a live access token for the connected practice, refreshing it ahead of expiry.
+/// Xero's refresh tokens are single-use (each refresh rotates them), so at most one refresh runs at a time:
+/// callers that waited behind a refresh take the token it produced instead of spending the new refresh token.
+/// </summary>
+public sealed class XpmTokenSource(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    XeroIdentityClient identity,
+    XpmTokenProtector protector,
+    TimeProvider time,
+    ILogger<XpmTokenSource> logger) : IXpmTokenSource
+{
+    /// <summary>Refresh this long before expiry, so a long list call never starts with a dying token.</summary>
+    public static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+
+    public async Task<Result<XpmAccessToken>> GetAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var connection = await db.Set<XpmConnection>().AsNoTracking().OrderBy(c => c.PracticeId).FirstOrDefaultAsync(cancellationToken);
+            if (connection is null)
+            {
+                return new XpmNotConnectedError();
+            }
+
+            if (connection.Status == XpmConnectionStatus.NeedsReconnecting)
+            {
+                return new XpmNeedsReconnectingError(connection.StatusReason ?? "Xero refused to renew access.");
+            }
+
+            if (connection.AccessTokenExpiresAt > Now + RefreshAhead)
+            {
+                return new XpmAccessToken(protector.Unprotect(connection.ProtectedAccessToken), connection.TenantId);
+            }
+        }
+
+        return await RefreshAsync(rejectedAccessToken: null, cancellationToken);
+    }
+
+    public Task<Result<XpmAccessToken>> RefreshAfterUnauthorizedAsync(string rejectedAccessToken, CancellationToken cancellationToken) =>
+        RefreshAsync(rejectedAccessToken, cancellationToken);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task<Result<XpmAccessToken>> RefreshAsync(string? rejectedAccessToken, CancellationToken cancellationToken)
+    {
+        await _refreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var connection = await db.Set<XpmConnection>().OrderBy(c => c.PracticeId).FirstOrDefaultAsync(cancellationToken);
+            if (connection is null)
+            {
+                return new XpmNotConnectedError();
+            }
+
+            if (connection.Status == XpmConnectionStatus.NeedsReconnecting)
+            {
+                return new XpmNeedsReconnectingError(connection.StatusReason ?? "Xero refused to renew access.");
+            }
+
+            var current = protector.Unprotect(connection.ProtectedAccessToken);
+            var stillFresh = connection.AccessTokenExpiresAt > Now + RefreshAhead;
+            if (stillFresh && (rejectedAccessToken is null || rejectedAccessToken != current))
+            {
+                // Someone refreshed while this caller waited.
+                return new XpmAccessToken(current, connection.TenantId);
+            }
+
+            var tokens = await identity.RefreshAsync(protector.Unprotect(connection.ProtectedRefreshToken), cancellationToken);
+            if (tokens.Error is XpmRefreshRefusedError refused)
+            {
+                connection.Status = XpmConnectionStatus.NeedsReconnecting;
+                connection.StatusReason = "Xero no longer accepts the portal's access (the refresh token was refused). A staff member must reconnect.";
+                await db.SaveChangesAsync(CancellationToken.None);
+                logger.LogWarning("XPM connection needs reconnecting: {Reason}", refused.Message);
+                return new XpmNeedsReconnectingError(connection.StatusReason);
+            }
+
+            if (!tokens.Succeeded)
+            {
+                return tokens.Error!;
+            }
+
+            connection.ProtectedAccessToken = protector.Protect(tokens.Value!.AccessToken);
+            connection.ProtectedRefreshToken = protector.Protect(tokens.Value.RefreshToken);
+            connection.AccessTokenExpiresAt = Now.AddSeconds(tokens.Value.ExpiresIn);
+            connection.LastRefreshedAt = Now;
+            // The new refresh token must be kept even if the caller gives up now: the old one is spent.
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogInformation("XPM access token refreshed");
+            return new XpmAccessToken(tokens.Value.AccessToken, connection.TenantId);
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Portal.Core.Identity;
+using Portal.Core.Xpm;
+using Portal.Core.Xpm.Connection;
+
+namespace Portal.Web.Xpm;
+
+/// <summary>The browser legs of OAuth: off to Xero's authorize page, and back on the callback.</summary>
+internal static class XpmConnectEndpoints
+{
+    public const string ManagePath = "/configure/integrations/xpm";
+
+    public static void MapXpmConnectEndpoints(this WebApplication app)
+    {
+        var callbackPath = app.Services.GetRequiredService<IOptions<XpmOptions>>().Value.CallbackPath;
+        app.MapGet(ManagePath + "/connect", BeginAsync).RequireAuthorization(PortalPolicies.StaffArea);
+        app.MapGet(callbackPath, CompleteAsync).RequireAuthorization(PortalPolicies.StaffArea);
+    }
+
+    private static async Task<IResult> BeginAsync(HttpContext context, XpmConnectionService connections, XpmEndpoints endpoints)
+    {
+        var redirectUri = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{endpoints.CallbackPath}";
+        var authorize = await connections.BeginAsync(redirectUri, context.RequestAborted);
+        return Results.Redirect(authorize.AbsoluteUri);
+    }
+
+    private static async Task<IResult> CompleteAsync(string? state, string? code, string? error, XpmConnectionService connections, HttpContext context)
+    {
+        var outcome = await connections.CompleteAsync(state, code, error, context.RequestAborted);
+        if (!outcome.Succeeded)
+        {
+            return Results.Redirect($"{ManagePath}?error={Uri.EscapeDataString(outcome.Error!.Message)}");
+        }
+
+        return outcome.Value!.Connected
+            ? Results.Redirect($"{ManagePath}?connected=true")
+            : Results.Redirect($"{ManagePath}/choose?state={Uri.EscapeDataString(outcome.Value.State!)}");
+    }
+}
