@@ -8,6 +8,7 @@ using Portal.Web.Components;
 using Portal.Web.Configuration;
 using Portal.Web.Health;
 using Portal.Web.Identity;
+using Portal.Web.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UsePortalSettingsFile();
@@ -22,6 +23,7 @@ builder.Services.AddClients();
 builder.Services.AddStaff();
 builder.Services.AddEmail(contentRoot);
 builder.Services.AddPortalHealth();
+builder.AddXpmSandbox();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -40,6 +42,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealth();
 app.MapPortalIdentity();
+app.MapXpmSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
