@@ -11,5 +11,6 @@ public abstract class PortalTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddSingleton(new Portal.Web.Sandbox.SandboxAvailability(false));
     }
 }

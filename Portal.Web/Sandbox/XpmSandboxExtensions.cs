@@ -15,6 +15,7 @@ public static class XpmSandboxExtensions
     {
         var enabled = builder.Configuration.GetValue<bool?>($"{XpmSandboxOptions.SectionName}:{nameof(XpmSandboxOptions.Enabled)}")
             ?? string.IsNullOrWhiteSpace(builder.Configuration["Xpm:ApiBaseUrl"]);
+        builder.Services.AddSingleton(new SandboxAvailability(enabled));
         if (!enabled)
         {
             return builder;

@@ -1,7 +1,9 @@
 using Bunit;
 using Portal.Core.Identity;
 using Portal.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Components.Layout;
+using Portal.Web.Sandbox;
 
 namespace Portal.Web.Layout;
 
@@ -19,6 +21,17 @@ public sealed class NavMenuTests : PortalTestContext
 
         MenuItems(menu).ShouldBe(["Clients", "Staff", "Integrations", "Outbox"]);
         menu.Markup.ShouldContain("Configure");
+    }
+
+    [Fact]
+    public void Render_AsStaffWithTheSandboxOn_AddsTheSandboxPage()
+    {
+        Services.AddSingleton(new SandboxAvailability(true));
+        AddAuthorization().SetAuthorized("Sam Staff").SetRoles(PortalRoles.Staff).SetPolicies(PortalPolicies.StaffArea);
+
+        var menu = Render<NavMenu>();
+
+        MenuItems(menu).ShouldContain("XPM sandbox");
     }
 
     [Fact]
