@@ -1,0 +1,44 @@
+using Portal.Core.Common;
+
+namespace Portal.Core.Xpm;
+
+/// <summary>XPM answered, but with <c>&lt;Status&gt;ERROR&lt;/Status&gt;</c> (usually on HTTP 200).</summary>
+public sealed record XpmApplicationError(string Description, int StatusCode = 200)
+    : Error($"XPM refused the request: {Description}");
+
+/// <summary>The gateway rejected the access token (HTTP 401), even after one refresh if the token had expired.</summary>
+public sealed record XpmUnauthorizedError(string? Detail)
+    : Error($"XPM did not accept the portal's access token{Describe(Detail)}. Reconnect XPM under Configure → Integrations.")
+{
+    private static string Describe(string? detail) => string.IsNullOrWhiteSpace(detail) ? "" : $" ({detail})";
+}
+
+/// <summary>HTTP 403: the tenant is unknown, the connection was removed, or the XPM user lacks the privilege.</summary>
+public sealed record XpmForbiddenError(string? Detail)
+    : Error($"XPM refused access to this practice{Describe(Detail)}. Check that the practice is still connected and that the connecting user may authorise third-party access.")
+{
+    private static string Describe(string? detail) => string.IsNullOrWhiteSpace(detail) ? "" : $" ({detail})";
+}
+
+/// <summary>XPM stayed down (5xx, timeouts, lost connections) after the retries, or the circuit breaker is open.</summary>
+public sealed record XpmUnavailableError(string Reason)
+    : Error($"XPM is unavailable: {Reason}");
+
+/// <summary>
+/// HTTP 429 whose <c>Retry-After</c> is longer than <see cref="XpmOptions.MaxRetryAfter"/> (in practice the daily
+/// limit); shorter waits are waited out and never surface.
+/// </summary>
+public sealed record XpmRateLimitedError(TimeSpan? RetryAfter, string? Problem)
+    : Error($"XPM's {Problem ?? "rate"} limit is used up; it asks to wait {RetryAfter?.ToString() ?? "an unknown time"} before the next call.");
+
+/// <summary>The reply claimed to be XML but is malformed, truncated, has a DTD, or is not an XPM reply.</summary>
+public sealed record XpmMalformedResponseError(string Reason)
+    : Error($"XPM sent a reply the portal cannot read: {Reason}");
+
+/// <summary>The reply is not XML at all (an HTML error page, JSON…) or has a status code the portal does not expect.</summary>
+public sealed record XpmUnexpectedResponseError(int StatusCode, string? ContentType, string? Detail = null)
+    : Error($"XPM answered HTTP {StatusCode} with {(string.IsNullOrEmpty(ContentType) ? "no content type" : ContentType)} instead of XML{(string.IsNullOrWhiteSpace(Detail) ? "" : $" ({Detail})")}.");
+
+/// <summary>The reply is bigger than <see cref="XpmOptions.MaxResponseBytes"/>.</summary>
+public sealed record XpmResponseTooLargeError(long MaxResponseBytes)
+    : Error($"XPM's reply is larger than the configured limit of {MaxResponseBytes:N0} bytes (Xpm:MaxResponseBytes).");
