@@ -9,6 +9,7 @@ using Portal.Web.Configuration;
 using Portal.Web.Health;
 using Portal.Web.Identity;
 using Portal.Web.Sandbox;
+using Portal.Web.Xpm;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UsePortalSettingsFile();
@@ -23,6 +24,7 @@ builder.Services.AddClients();
 builder.Services.AddStaff();
 builder.Services.AddEmail(contentRoot);
 builder.Services.AddPortalHealth();
+builder.AddPortalXpm();
 builder.AddXpmSandbox();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -42,6 +44,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealth();
 app.MapPortalIdentity();
+app.MapPortalXpm();
 app.MapXpmSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

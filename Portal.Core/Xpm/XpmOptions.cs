@@ -2,15 +2,18 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Portal.Core.Xpm;
 
-/// <summary>Settings of the "Xpm" section. The URLs default to Xero's production endpoints.</summary>
+/// <summary>
+/// Settings of the "Xpm" section. An empty <see cref="ApiBaseUrl"/> (the default) means the embedded sandbox on the
+/// app's own host (see <see cref="XpmEndpoints"/>); once it is set, the other URLs default to Xero's production endpoints.
+/// </summary>
 public sealed class XpmOptions : IValidatableObject
 {
     public const string SectionName = "Xpm";
 
     public const long DefaultMaxResponseBytes = 200L * 1024 * 1024;
 
-    [Required]
-    public string ApiBaseUrl { get; set; } = "https://api.xero.com/practicemanager/3.1/";
+    /// <summary>Xero's is https://api.xero.com/practicemanager/3.1/; empty uses the embedded sandbox.</summary>
+    public string ApiBaseUrl { get; set; } = "";
 
     [Required]
     public string AuthorizeUrl { get; set; } = "https://login.xero.com/identity/connect/authorize";
@@ -74,7 +77,7 @@ public sealed class XpmOptions : IValidatableObject
     {
         foreach (var (name, value) in new[]
                  {
-                     (nameof(ApiBaseUrl), ApiBaseUrl), (nameof(AuthorizeUrl), AuthorizeUrl), (nameof(TokenUrl), TokenUrl),
+                     (nameof(AuthorizeUrl), AuthorizeUrl), (nameof(TokenUrl), TokenUrl),
                      (nameof(ConnectionsUrl), ConnectionsUrl), (nameof(RevocationUrl), RevocationUrl),
                  })
         {
@@ -82,6 +85,12 @@ public sealed class XpmOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Xpm:{name} must be an absolute http(s) URL.", [name]);
             }
+        }
+
+        if (!string.IsNullOrWhiteSpace(ApiBaseUrl)
+            && (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp)))
+        {
+            yield return new ValidationResult("Xpm:ApiBaseUrl must be empty (the embedded sandbox) or an absolute http(s) URL.", [nameof(ApiBaseUrl)]);
         }
 
         if (IsXero(ApiBaseUrl) && string.IsNullOrWhiteSpace(ClientId))

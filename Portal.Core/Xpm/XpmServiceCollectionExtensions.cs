@@ -32,6 +32,7 @@ public static class XpmServiceCollectionExtensions
         services.AddOptions<XpmOptions>().BindConfiguration(XpmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<XpmQuota>();
+        services.TryAddSingleton<XpmEndpoints>();
         services.TryAddSingleton<XpmRateLimiter>();
         services.TryAddSingleton(sp => new XpmXmlParser(sp.GetRequiredService<IOptions<XpmOptions>>().Value.MaxResponseBytes));
         services.TryAddTransient<XpmPacingHandler>();
@@ -39,8 +40,8 @@ public static class XpmServiceCollectionExtensions
 
         var http = services.AddHttpClient<IXpmClient, XpmClient>(HttpClientName, (sp, client) =>
             {
-                var options = sp.GetRequiredService<IOptions<XpmOptions>>().Value;
-                client.BaseAddress = new Uri(options.ApiBaseUrl.EndsWith('/') ? options.ApiBaseUrl : options.ApiBaseUrl + "/");
+                // Resolved per client: the embedded sandbox's address is known only once the server listens.
+                client.BaseAddress = sp.GetRequiredService<XpmEndpoints>().ApiBase;
                 // The pipeline's timeouts bound the wait for headers and XpmClient bounds the body; HttpClient's own
                 // 100-second default would cut a detailed list of a big practice short.
                 client.Timeout = Timeout.InfiniteTimeSpan;

@@ -23,6 +23,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Test-only service changes, applied after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string DataDirectory => _directory.Path;
 
     public string DatabasePath => Path.Combine(_directory.Path, "portal.db");
@@ -40,6 +43,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
         }
 
         if (UseTestAuth)

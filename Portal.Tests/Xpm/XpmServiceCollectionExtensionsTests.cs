@@ -18,13 +18,14 @@ public sealed class XpmServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddXpmClient_NoSettings_UsesXerosEndpointsAndXpmsLimits()
+    public void AddXpmClient_NoSettings_UsesTheSandboxForTheApiAndXerosIdentityAndXpmsLimits()
     {
         using var services = Build(new() { ["Xpm:ClientId"] = "client-id" });
 
         var options = services.GetRequiredService<IOptions<XpmOptions>>().Value;
 
-        options.ApiBaseUrl.ShouldBe("https://api.xero.com/practicemanager/3.1/");
+        options.ApiBaseUrl.ShouldBeEmpty();
+        options.TokenUrl.ShouldBe("https://identity.xero.com/connect/token");
         options.Scopes.ShouldBe("openid profile email offline_access practicemanager.client practicemanager.staff.read");
         options.CallbackPath.ShouldBe("/configure/integrations/xpm/callback");
         (options.RequestTimeout, options.MaxConcurrentRequests, options.RequestsPerMinute).ShouldBe((TimeSpan.FromMinutes(10), 5, 60));
@@ -77,7 +78,7 @@ public sealed class XpmServiceCollectionExtensionsTests
 
         var thrown = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<XpmOptions>>().Value);
 
-        thrown.Message.ShouldContain("Xpm:ApiBaseUrl must be an absolute http(s) URL");
+        thrown.Message.ShouldContain("Xpm:ApiBaseUrl must be empty (the embedded sandbox) or an absolute http(s) URL");
     }
 
     [Fact]

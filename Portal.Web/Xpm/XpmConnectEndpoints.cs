@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Identity;
 using Portal.Core.Xpm;
 using Portal.Core.Xpm.Connection;
+using Portal.Web.Identity;
 
 namespace Portal.Web.Xpm;
 
@@ -13,8 +14,8 @@ internal static class XpmConnectEndpoints
     public static void MapXpmConnectEndpoints(this WebApplication app)
     {
         var callbackPath = app.Services.GetRequiredService<IOptions<XpmOptions>>().Value.CallbackPath;
-        app.MapGet(ManagePath + "/connect", BeginAsync).RequireAuthorization(PortalPolicies.StaffArea);
-        app.MapGet(callbackPath, CompleteAsync).RequireAuthorization(PortalPolicies.StaffArea);
+        app.MapGet(ManagePath + "/connect", BeginAsync).RequireAuthorization(PortalPolicies.StaffArea).WithPortalUser();
+        app.MapGet(callbackPath, CompleteAsync).RequireAuthorization(PortalPolicies.StaffArea).WithPortalUser();
     }
 
     private static async Task<IResult> BeginAsync(HttpContext context, XpmConnectionService connections, XpmEndpoints endpoints)

@@ -1,0 +1,108 @@
+using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Xpm.Connection;
+using Portal.Infrastructure;
+using Portal.Web.Sandbox;
+
+namespace Portal.Xpm.Connection;
+
+/// <summary>
+/// The real portal on a loopback port with its embedded sandbox, reached over HTTP by the real XPM client;
+/// requests sign in as a role through test headers. Counts calls to Xero's token endpoint.
+/// </summary>
+public sealed class SandboxPortal : IAsyncDisposable
+{
+    private SandboxPortal(PortalAppFactory app, Uri baseUri, TokenCallCounter counter)
+    {
+        App = app;
+        BaseUri = baseUri;
+        TokenCalls = counter;
+    }
+
+    public PortalAppFactory App { get; }
+    public Uri BaseUri { get; }
+    public TokenCallCounter TokenCalls { get; }
+
+    public SandboxFaults Faults => App.Services.GetRequiredService<SandboxFaults>();
+    public SandboxPractice Practice => App.Services.GetRequiredService<SandboxPractice>();
+
+    public static Task<SandboxPortal> StartAsync(bool autoConsent = true, bool secondPractice = false, int clients = 60, TimeProvider? time = null)
+    {
+        var counter = new TokenCallCounter();
+        var app = new PortalAppFactory
+        {
+            UseTestAuth = true,
+            TestServices = services =>
+            {
+                services.AddHttpClient<XeroIdentityClient>().AddHttpMessageHandler(() => counter.NewHandler());
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            },
+        };
+        app.Settings["XpmSandbox:AutoConsent"] = autoConsent ? "true" : "false";
+        app.Settings["XpmSandbox:SecondPractice"] = secondPractice ? "true" : "false";
+        app.Settings["XpmSandbox:Clients"] = clients.ToString();
+        // Tests make more calls a minute than a real practice allows; the pacing tests set their own limits.
+        app.Settings["XpmSandbox:RateLimits:PerMinute"] = "10000";
+        app.Settings["Xpm:RequestsPerMinute"] = "10000";
+        app.Settings["Xpm:RetryDelay"] = "00:00:00.050";
+        var baseUri = app.StartKestrel();
+        return Task.FromResult(new SandboxPortal(app, baseUri, counter));
+    }
+
+    public HttpClient Browser(string role = "Staff")
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseUri };
+        client.DefaultRequestHeaders.Add(TestAuthHandler.RoleHeader, role);
+        return client;
+    }
+
+    /// <summary>Connect → Xero's authorize (auto-consent) → callback, as the browser would follow the redirects.</summary>
+    public async Task<Uri> ConnectAsync(string role = "Staff")
+    {
+        using var browser = Browser(role);
+        var authorize = await browser.GetAsync("/configure/integrations/xpm/connect");
+        authorize.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var consent = await browser.GetAsync(authorize.Headers.Location);
+        consent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var callback = await browser.GetAsync(consent.Headers.Location);
+        callback.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return new Uri(BaseUri, callback.Headers.Location!);
+    }
+
+    public Task<XpmConnection?> ConnectionAsync() =>
+        App.WithDbAsync(db => db.Set<XpmConnection>().AsNoTracking().FirstOrDefaultAsync());
+
+    public static string? Query(Uri uri, string name) =>
+        QueryHelpers.ParseQuery(uri.Query).TryGetValue(name, out var value) ? value.ToString() : null;
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>Counts requests to Xero's token endpoint, by grant type.</summary>
+public sealed class TokenCallCounter
+{
+    private int _refreshes;
+
+    public int Refreshes => Volatile.Read(ref _refreshes);
+
+    public DelegatingHandler NewHandler() => new Handler(this);
+
+    private sealed class Handler(TokenCallCounter counter) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Content is FormUrlEncodedContent form
+                && (await form.ReadAsStringAsync(cancellationToken)).Contains("grant_type=refresh_token"))
+            {
+                Interlocked.Increment(ref counter._refreshes);
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
