@@ -52,7 +52,10 @@ internal sealed class SandboxGatewayFilter(
             case SandboxFaultKind.TooManyRequests:
                 return SandboxGatewayReplies.TooManyRequests(limiter.Peek(tenantId) with
                 {
-                    Allowed = false, Problem = "minute", RetryAfter = faults.RetryAfter, MinuteRemaining = 0,
+                    Allowed = false,
+                    Problem = "minute",
+                    RetryAfter = faults.RetryAfter,
+                    MinuteRemaining = 0,
                 });
             case SandboxFaultKind.InternalServerError:
                 return SandboxGatewayReplies.ServerError(correlationId, 500);

@@ -74,7 +74,7 @@ internal static class SandboxIdentityEndpoints
     /// <summary>The consent form: <c>request</c> (the parked request's id) and <c>decision</c> (<c>allow</c> or anything else).</summary>
     private static async Task<IResult> ConsentAsync(HttpContext http, SandboxIdentity identity)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
         var request = identity.TakeConsent(form["request"]);
         if (request is null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Sandbox;
 
@@ -8,13 +9,15 @@ public static class XpmSandboxExtensions
     public const string PathPrefix = "/sandbox/xpm";
 
     /// <summary>
-    /// Registers the XPM sandbox when <c>XpmSandbox:Enabled</c> is true, or is unset and <c>Xpm:ApiBaseUrl</c> is empty.
+    /// Registers the XPM sandbox when <c>XpmSandbox:Enabled</c> is true, or is unset and <c>Xpm:ApiBaseUrl</c> is empty
+    /// or points at a sandbox (contains <c>/sandbox/xpm/</c>).
     /// Needs a <see cref="TimeProvider"/> in the container (tests swap in a fake one).
     /// </summary>
     public static WebApplicationBuilder AddXpmSandbox(this WebApplicationBuilder builder)
     {
+        var apiBaseUrl = builder.Configuration["Xpm:ApiBaseUrl"];
         var enabled = builder.Configuration.GetValue<bool?>($"{XpmSandboxOptions.SectionName}:{nameof(XpmSandboxOptions.Enabled)}")
-            ?? string.IsNullOrWhiteSpace(builder.Configuration["Xpm:ApiBaseUrl"]);
+            ?? (string.IsNullOrWhiteSpace(apiBaseUrl) || apiBaseUrl.Contains(PathPrefix + "/", StringComparison.OrdinalIgnoreCase));
         builder.Services.AddSingleton(new SandboxAvailability(enabled));
         if (!enabled)
         {
@@ -67,6 +70,9 @@ public static class XpmSandboxExtensions
             });
         sandbox.MapSandboxIdentity();
         sandbox.MapSandboxApi();
+        var options = app.Services.GetRequiredService<IOptions<XpmSandboxOptions>>().Value;
+        app.Logger.LogInformation("XPM sandbox serving {PracticeName} ({Clients} clients) under {PathPrefix}; client id {ClientId}",
+            options.PracticeName, options.Clients, PathPrefix, options.ClientId);
         return app;
     }
 }

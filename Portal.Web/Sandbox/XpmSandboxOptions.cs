@@ -12,7 +12,7 @@ public sealed class XpmSandboxOptions
 
     public const int MaxClients = 50_000;
 
-    /// <summary>Serve the sandbox. Unset: on exactly when <c>Xpm:ApiBaseUrl</c> is empty (no real XPM configured).</summary>
+    /// <summary>Serve the sandbox. Unset: on when <c>Xpm:ApiBaseUrl</c> is empty or points at a sandbox (no real XPM configured).</summary>
     public bool? Enabled { get; set; }
 
     /// <summary>How many clients (people and entities) the generated practice has.</summary>
