@@ -26,7 +26,8 @@ public sealed class SandboxRegistrationTests
     [InlineData("XpmSandbox:Enabled", "false")]
     public async Task Sandbox_WithARealXpmOrSwitchedOff_IsNotServed(string key, string value)
     {
-        await using var app = new PortalAppFactory { Settings = { [key] = value } };
+        // A real XPM needs the app's client id, or start-up stops.
+        await using var app = new PortalAppFactory { Settings = { [key] = value, ["Xpm:ClientId"] = "portal-app" } };
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.GetAsync(SandboxAppFactory.Connections);
@@ -38,7 +39,7 @@ public sealed class SandboxRegistrationTests
     [Fact]
     public async Task Sandbox_WithAnApiBaseUrlPointingAtItself_IsServed()
     {
-        await using var app = new PortalAppFactory { Settings = { ["Xpm:ApiBaseUrl"] = "/sandbox/xpm/api/practicemanager/3.1/" } };
+        await using var app = new PortalAppFactory { Settings = { ["Xpm:ApiBaseUrl"] = "http://localhost:5228/sandbox/xpm/api/practicemanager/3.1/" } };
 
         var response = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(SandboxAppFactory.Connections);
 

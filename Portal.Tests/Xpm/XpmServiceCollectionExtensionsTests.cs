@@ -64,7 +64,7 @@ public sealed class XpmServiceCollectionExtensionsTests
     [Fact]
     public void AddXpmClient_XeroUrlWithoutClientId_FailsValidation()
     {
-        using var services = Build([]);
+        using var services = Build(new() { ["Xpm:ApiBaseUrl"] = "https://api.xero.com/practicemanager/3.1/" });
 
         var thrown = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<XpmOptions>>().Value);
 
