@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Common;
 using Portal.Core.Data;
@@ -15,6 +16,7 @@ public sealed class XpmConnectionService(
     XeroIdentityClient identity,
     XpmEndpoints endpoints,
     XpmTokenProtector protector,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<XpmConnectionService> logger)
 {
@@ -29,6 +31,37 @@ public sealed class XpmConnectionService(
             .Where(c => c.PracticeId == user.PracticeId)
             .Select(c => new XpmConnectionView(c.Status, c.TenantName, c.ConnectedBy, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastRefreshedAt, c.Scopes, c.StatusReason))
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Proves the connection works by reading the practice's staff list (small, and needs the staff scope);
+    /// returns how many staff XPM has. The reply also tells the portal its remaining API quota.
+    /// </summary>
+    public async Task<Result<int>> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        // Resolved late: the XPM client depends on the token source, which this feature also provides.
+        var xpm = services.GetRequiredService<IXpmClient>();
+        var staff = await xpm.GetStaffAsync(cancellationToken);
+        if (!staff.Succeeded)
+        {
+            return staff.Error!;
+        }
+
+        await using var stream = staff.Value!;
+        try
+        {
+            var count = 0;
+            await foreach (var _ in stream.WithCancellation(cancellationToken))
+            {
+                count++;
+            }
+
+            return count;
+        }
+        catch (XpmException exception)
+        {
+            return exception.Error;
+        }
     }
 
     /// <summary>Starts a connection: records the attempt and returns Xero's authorize URL to send the browser to.</summary>

@@ -36,6 +36,21 @@ public sealed class XpmConnectionTests
     }
 
     [Fact]
+    public async Task CheckAsync_Connected_CountsTheStaffAndRecordsTheQuota()
+    {
+        await using var portal = await SandboxPortal.StartAsync();
+        await portal.ConnectAsync();
+
+        var staff = await ServiceAs(portal, PortalRoles.Staff).CheckAsync();
+
+        staff.Value.ShouldBe(portal.Practice.Current.Staff.Count);
+        var quota = portal.App.Services.GetRequiredService<XpmQuota>().Current;
+        quota.DayLimitRemaining.ShouldNotBeNull();
+        quota.MinuteLimitRemaining.ShouldNotBeNull();
+        quota.LastCallPath.ShouldNotBeNull().ShouldContain("staff.api/list");
+    }
+
+    [Fact]
     public async Task Connect_ConsentCancelled_SaysAccessWasNotAllowedAndStoresNothing()
     {
         await using var portal = await SandboxPortal.StartAsync(autoConsent: false);
@@ -142,6 +157,7 @@ public sealed class XpmConnectionTests
             services.GetRequiredService<XeroIdentityClient>(),
             services.GetRequiredService<XpmEndpoints>(),
             services.GetRequiredService<XpmTokenProtector>(),
+            services,
             TimeProvider.System,
             NullLogger<XpmConnectionService>.Instance);
     }
