@@ -91,6 +91,21 @@ public sealed class SandboxFaultTests(ConnectedSandbox app) : IClassFixture<Conn
     }
 
     [Fact]
+    public async Task ErrorReply_OnAWrite_RefusesItWithoutChangingAnything()
+    {
+        app.Faults.Reset();
+        var name = $"Refused Ltd {Guid.NewGuid():N}";
+        var before = app.Practice.Current.Clients.Count;
+        app.Faults.InjectNext(SandboxFaultKind.ErrorReply, endpoint: "client.api/add");
+
+        var response = await app.SendAsync(HttpMethod.Post, "client.api/add", $"<Client><Name>{name}</Name></Client>");
+
+        response.ShouldBeError("Add", SandboxFaults.DefaultErrorDescription);
+        app.Practice.Current.Clients.Count.ShouldBe(before);
+        app.Practice.Current.Clients.ShouldNotContain(c => c.Name == name);
+    }
+
+    [Fact]
     public async Task FaultForAnEndpoint_WaitsForACallToThatEndpoint()
     {
         app.Faults.Reset();

@@ -83,8 +83,19 @@ internal sealed class SandboxGatewayFilter(
         }
 
         http.Features.Set(new SandboxCall(practice, fault, faults.ErrorDescription, options.Value));
+        if (fault == SandboxFaultKind.ErrorReply && scope is not null && !HttpMethods.IsGet(http.Request.Method))
+        {
+            // <Status>ERROR is XPM refusing the call, so a refused add, update, archive or delete must change nothing.
+            // The handlers apply the write before their reply is swapped for the error, so they must not run at all.
+            return SandboxXmlResult.Error(WriteApiMethod(apiPath), faults.ErrorDescription);
+        }
+
         return await next(context);
     }
+
+    /// <summary>The <c>api-method</c> of a write: its action, capitalised (<c>client.api/add</c> → <c>Add</c>, <c>client.api/contact/…</c> → <c>Contact</c>).</summary>
+    private static string WriteApiMethod(string apiPath) =>
+        apiPath.Split('/') is [_, { Length: > 0 } action, ..] ? char.ToUpperInvariant(action[0]) + action[1..] : "Error";
 
     /// <summary>The path after <c>…/practicemanager/3.1/</c>, e.g. <c>client.api/list</c>.</summary>
     internal static string ApiPath(PathString path)
