@@ -1,5 +1,7 @@
 using MudBlazor.Services;
 using Portal.Core.Clients;
+using Portal.Core.Common;
+using Portal.Core.Import;
 using Portal.Core.Data;
 using Portal.Core.Email;
 using Portal.Core.Practices;
@@ -16,6 +18,7 @@ builder.UsePortalSettingsFile();
 var contentRoot = builder.Environment.ContentRootPath;
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IPortalAddress, ServerPortalAddress>();
 builder.Services.AddData(builder.Configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db", contentRoot);
 // Seeders run in registration order: the practice first, then the demo users that belong to it.
 builder.Services.AddPractices();
@@ -25,6 +28,7 @@ builder.Services.AddStaff();
 builder.Services.AddEmail(contentRoot);
 builder.Services.AddPortalHealth();
 builder.AddPortalXpm();
+builder.Services.AddImport();
 builder.AddXpmSandbox();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,0 +1,8 @@
+namespace Portal.Core.Common;
+
+/// <summary>The portal's own base address, for links in emails and for calling its embedded sandbox.</summary>
+public interface IPortalAddress
+{
+    /// <summary>Absolute, ending in a slash, e.g. http://localhost:5228/.</summary>
+    Uri BaseUri { get; }
+}

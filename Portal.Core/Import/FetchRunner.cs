@@ -1,0 +1,287 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Clients;
+using Portal.Core.Common;
+using Portal.Core.Data;
+using Portal.Core.Email;
+using Portal.Core.Xpm;
+using Portal.Core.Xpm.Models;
+
+namespace Portal.Core.Import;
+
+/// <summary>
+/// "Import Data": streams staff, the detailed client list and client groups from XPM into the run's staging
+/// tables, in batches. It writes nothing to the portal's own records, so a failed or restarted fetch simply
+/// starts again from an empty staging snapshot.
+/// </summary>
+public sealed class FetchRunner(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    IXpmClient xpm,
+    ImportProgress progress,
+    IEmailSender email,
+    TimeProvider time,
+    ILogger<FetchRunner> logger)
+{
+    internal const int BatchSize = 500;
+
+    /// <summary>At most one progress update a quarter second: a 20,000-client fetch must not flood every open page.</summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    public async Task RunAsync(int runId, string portalBaseUrl, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Set<ImportRun>().SingleAsync(r => r.Id == runId, cancellationToken);
+        await ClearStagingAsync(db, runId, cancellationToken);
+        run.Status = ImportRunStatus.Running;
+        run.StartedAt = Now;
+        run.Attempts++;
+        run.ItemsDone = 0;
+        run.ItemsTotal = await EstimateTotalAsync(db, run, cancellationToken);
+        await SaveAndPublishAsync(db, run, "Reading staff from Xero Practice Manager", CancellationToken.None);
+
+        var outcome = await FetchAsync(db, run, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            await FailAsync(db, run, outcome.Error!.Message);
+            return;
+        }
+
+        run.Status = ImportRunStatus.Succeeded;
+        run.FinishedAt = Now;
+        run.ItemsTotal = run.ItemsDone;
+        await SaveAndPublishAsync(db, run, "Ready to review", CancellationToken.None);
+        logger.LogInformation("Fetch {RunId} read {StaffCount} staff, {ClientCount} clients, {EntityCount} entities", run.Id, run.StaffCount, run.ClientCount, run.EntityCount);
+        await NotifyAsync(run, portalBaseUrl);
+    }
+
+    private async Task<Result<bool>> FetchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var staff = await xpm.GetStaffAsync(cancellationToken);
+            if (!staff.Succeeded)
+            {
+                return staff.Error!;
+            }
+
+            await using (var stream = staff.Value!)
+            {
+                await foreach (var batch in Batches(stream, cancellationToken))
+                {
+                    db.AddRange(batch.Select(s => ToStaged(run.Id, s)));
+                    run.StaffCount += batch.Count;
+                    await SaveBatchAsync(db, run, cancellationToken);
+                }
+            }
+
+            await SaveAndPublishAsync(db, run, "Reading clients from Xero Practice Manager", cancellationToken);
+            var clients = await xpm.GetClientsAsync(detailed: true, cancellationToken: cancellationToken);
+            if (!clients.Succeeded)
+            {
+                return clients.Error!;
+            }
+
+            var lastPublished = time.GetTimestamp();
+            await using (var stream = clients.Value!)
+            {
+                await foreach (var batch in Batches(stream, cancellationToken))
+                {
+                    foreach (var client in batch)
+                    {
+                        var staged = ToStaged(run.Id, client);
+                        db.Add(staged);
+                        db.AddRange(client.Relationships.Select(r => ToStaged(run.Id, client.Uuid, r)));
+                        if (staged.Kind == ClientKind.Entity)
+                        {
+                            run.EntityCount++;
+                        }
+                        else
+                        {
+                            run.ClientCount++;
+                        }
+                    }
+
+                    run.ItemsDone += batch.Count;
+                    await SaveBatchAsync(db, run, cancellationToken);
+                    if (time.GetElapsedTime(lastPublished) >= ProgressInterval)
+                    {
+                        lastPublished = time.GetTimestamp();
+                        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+                    }
+                }
+            }
+
+            await SaveAndPublishAsync(db, run, "Reading client groups from Xero Practice Manager", cancellationToken);
+            var groups = await xpm.GetClientGroupsAsync(cancellationToken);
+            if (!groups.Succeeded)
+            {
+                return groups.Error!;
+            }
+
+            await using (var stream = groups.Value!)
+            {
+                await foreach (var batch in Batches(stream, cancellationToken))
+                {
+                    db.AddRange(batch.Select(g => new StagedGroup { RunId = run.Id, XpmUuid = g.Uuid, Name = g.Name }));
+                    run.GroupCount += batch.Count;
+                    await SaveBatchAsync(db, run, cancellationToken);
+                }
+            }
+
+            return true;
+        }
+        catch (XpmException exception)
+        {
+            // The reply broke mid-list (truncated or malformed XML, lost connection): the snapshot is incomplete.
+            return exception.Error;
+        }
+    }
+
+    private async Task SaveBatchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        // Keep only the run tracked: memory stays flat however big the practice.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not ImportRun).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    private async Task FailAsync(PortalDbContext db, ImportRun run, string error)
+    {
+        db.ChangeTracker.Clear();
+        await ClearStagingAsync(db, run.Id, CancellationToken.None);
+        db.Attach(run);
+        run.Status = ImportRunStatus.Failed;
+        run.FinishedAt = Now;
+        run.Error = error;
+        await SaveAndPublishAsync(db, run, "Failed", CancellationToken.None);
+        logger.LogWarning("Fetch {RunId} failed: {Error}", run.Id, error);
+    }
+
+    private async Task SaveAndPublishAsync(PortalDbContext db, ImportRun run, string phase, CancellationToken cancellationToken)
+    {
+        run.Phase = phase;
+        await db.SaveChangesAsync(cancellationToken);
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+    }
+
+    private async Task NotifyAsync(ImportRun run, string portalBaseUrl)
+    {
+        if (string.IsNullOrEmpty(run.StartedByEmail))
+        {
+            return;
+        }
+
+        var link = $"{portalBaseUrl.TrimEnd('/')}/configure/integrations/xpm";
+        var sent = await email.SendAsync(new EmailMessage(
+            run.StartedByEmail,
+            "Your Xero Practice Manager data is ready to review",
+            $"""
+            Hello {run.StartedBy},
+
+            The data you asked for from Xero Practice Manager is ready: {run.StaffCount} staff, {run.ClientCount} clients and {run.EntityCount} entities.
+
+            Review and import data: {link}
+            """,
+            $"""
+            <p>Hello {System.Net.WebUtility.HtmlEncode(run.StartedBy)},</p>
+            <p>The data you asked for from Xero Practice Manager is ready: {run.StaffCount} staff, {run.ClientCount} clients and {run.EntityCount} entities.</p>
+            <p><a href="{link}">Review and import data</a></p>
+            """,
+            run.StartedBy));
+        if (!sent.Succeeded)
+        {
+            logger.LogWarning("The fetch {RunId} finished but its email was not sent: {Error}", run.Id, sent.Error!.Message);
+        }
+    }
+
+    private static async Task ClearStagingAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
+    {
+        await db.Set<StagedRelationship>().Where(r => r.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<StagedClient>().Where(c => c.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<StagedStaff>().Where(s => s.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<StagedGroup>().Where(g => g.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>XPM's list gives no total, so the last successful fetch's client count stands in for the ETA.</summary>
+    private static Task<int?> EstimateTotalAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken) =>
+        db.Set<ImportRun>().AsNoTracking()
+            .Where(r => r.PracticeId == run.PracticeId && r.Kind == ImportRunKind.Fetch && r.Status == ImportRunStatus.Succeeded && r.Id != run.Id)
+            .OrderByDescending(r => r.Id)
+            .Select(r => (int?)(r.ClientCount + r.EntityCount))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static async IAsyncEnumerable<List<T>> Batches<T>(IAsyncEnumerable<T> items, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<T>(BatchSize);
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            batch.Add(item);
+            if (batch.Count == BatchSize)
+            {
+                yield return batch;
+                batch = new List<T>(BatchSize);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private static StagedStaff ToStaged(int runId, XpmStaff staff) => new()
+    {
+        RunId = runId,
+        XpmUuid = staff.Uuid,
+        Name = staff.Name,
+        Email = Blank(staff.Email),
+        Phone = Blank(staff.Phone),
+        Mobile = Blank(staff.Mobile),
+        WebUrl = Blank(staff.WebUrl),
+    };
+
+    private static StagedClient ToStaged(int runId, XpmClientRecord client)
+    {
+        var kind = BusinessStructures.KindOf(client.BusinessStructure);
+        return new StagedClient
+        {
+            RunId = runId,
+            XpmUuid = client.Uuid,
+            Kind = kind,
+            Name = client.Name,
+            FirstName = kind == ClientKind.Person ? Blank(client.FirstName) : null,
+            LastName = kind == ClientKind.Person ? Blank(client.LastName) : null,
+            BusinessStructure = Blank(client.BusinessStructure),
+            DateOfBirth = client.DateOfBirth,
+            Email = Blank(client.Email),
+            Phone = Blank(client.Phone),
+            PhysicalAddress = new Address { Street = Blank(client.Address), City = Blank(client.City), Region = Blank(client.Region), PostCode = Blank(client.PostCode), Country = Blank(client.Country) },
+            PostalAddress = new Address { Street = Blank(client.PostalAddress), City = Blank(client.PostalCity), Region = Blank(client.PostalRegion), PostCode = Blank(client.PostalPostCode), Country = Blank(client.PostalCountry) },
+            AccountManagerUuid = client.AccountManager?.Uuid,
+            JobManagerUuid = client.JobManager?.Uuid,
+            WebUrl = Blank(client.WebUrl),
+            IsArchived = client.IsArchived,
+            IsDeleted = client.IsDeleted,
+        };
+    }
+
+    private static StagedRelationship ToStaged(int runId, Guid clientUuid, XpmRelationship relationship) => new()
+    {
+        RunId = runId,
+        XpmUuid = relationship.Uuid == Guid.Empty ? null : relationship.Uuid,
+        ClientUuid = clientUuid,
+        RelatedClientUuid = relationship.RelatedClient.Uuid,
+        RelatedClientName = relationship.RelatedClient.Name,
+        Type = relationship.Type ?? "Related",
+        NumberOfShares = relationship.NumberOfShares,
+        Percentage = relationship.Percentage,
+        StartDate = relationship.StartDate,
+        EndDate = relationship.EndDate,
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

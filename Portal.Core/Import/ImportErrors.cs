@@ -1,0 +1,8 @@
+using Portal.Core.Common;
+
+namespace Portal.Core.Import;
+
+public sealed record ImportAlreadyRunningError(int RunId)
+    : Error("An import from Xero Practice Manager is already running. Its progress is shown below.");
+
+public sealed record ImportRunNotFoundError(int RunId) : Error($"Import run {RunId} was not found.");

@@ -1,0 +1,10 @@
+namespace Portal.Core.Import;
+
+public enum ImportRunStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Common;
+using Portal.Core.Data;
+using Portal.Core.Identity;
+using Portal.Core.Xpm.Connection;
+
+namespace Portal.Core.Import;
+
+/// <summary>What the pages ask of the import: start a fetch, watch it, cancel it.</summary>
+public sealed class ImportService(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    ICurrentUser currentUser,
+    ImportQueue queue,
+    ImportProgress progress,
+    TimeProvider time)
+{
+    /// <summary>"Import Data": queues a fetch, unless one is already queued or running for the practice.</summary>
+    public async Task<Result<int>> StartFetchAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<XpmConnection>().AnyAsync(c => c.PracticeId == user.PracticeId && c.Status == XpmConnectionStatus.Connected, cancellationToken))
+        {
+            return new XpmNotConnectedError();
+        }
+
+        var run = new ImportRun
+        {
+            PracticeId = user.PracticeId,
+            Kind = ImportRunKind.Fetch,
+            Status = ImportRunStatus.Queued,
+            StartedBy = user.Name,
+            StartedByEmail = user.Email,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            Phase = "Waiting to start",
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var active = await db.Set<ImportRun>()
+                .Where(r => r.PracticeId == user.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running))
+                .Select(r => (int?)r.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (active is { } runningId)
+            {
+                return new ImportAlreadyRunningError(runningId);
+            }
+
+            db.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+        queue.Wake();
+        return run.Id;
+    }
+
+    /// <summary>The practice's latest fetch, as the Manage page shows it.</summary>
+    public async Task<ImportProgressSnapshot?> GetLatestFetchAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Set<ImportRun>().AsNoTracking()
+            .Where(r => r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Fetch)
+            .OrderByDescending(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return run is null ? null : ImportProgressSnapshot.From(run);
+    }
+
+    /// <summary>Asks a queued or running run to stop; it is recorded as Cancelled.</summary>
+    public async Task<Result<bool>> CancelAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Set<ImportRun>()
+            .Where(r => r.Id == runId && r.PracticeId == user.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CancelRequested, true), cancellationToken);
+        if (updated == 0)
+        {
+            return new ImportRunNotFoundError(runId);
+        }
+
+        queue.Cancel(runId);
+        queue.Wake();
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+using Portal.Core.Clients;
+
+namespace Portal.Core.Import;
+
+/// <summary>An XPM client (person or entity) as a fetch read it, kept with its run so the review pages query the database.</summary>
+public sealed class StagedClient
+{
+    public long Id { get; set; }
+    public int RunId { get; set; }
+    public Guid XpmUuid { get; set; }
+    public ClientKind Kind { get; set; }
+    public required string Name { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? BusinessStructure { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Mobile { get; set; }
+    public Address PhysicalAddress { get; set; } = new();
+    public Address PostalAddress { get; set; } = new();
+    public Guid? AccountManagerUuid { get; set; }
+    public Guid? JobManagerUuid { get; set; }
+    public string? WebUrl { get; set; }
+    public bool IsArchived { get; set; }
+    public bool IsDeleted { get; set; }
+    public bool IsSelected { get; set; }
+}
