@@ -22,6 +22,7 @@ internal sealed class ImportConfiguration :
         builder.Property(r => r.Phase).HasMaxLength(200);
         builder.Property(r => r.Error).HasMaxLength(2000);
         builder.HasIndex(r => new { r.PracticeId, r.Status });
+        builder.Property(r => r.DetailLevel).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(r => r.IsActive);
     }
 
@@ -40,6 +41,9 @@ internal sealed class ImportConfiguration :
         builder.ComplexProperty(c => c.PostalAddress, a => a.MapAddress("Postal"));
         builder.HasIndex(c => new { c.RunId, c.XpmUuid }).IsUnique();
         builder.HasIndex(c => new { c.RunId, c.Kind, c.Name });
+        builder.Property(c => c.MatchKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Suggestion).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.MatchReason).HasMaxLength(500);
     }
 
     public void Configure(EntityTypeBuilder<StagedRelationship> builder)

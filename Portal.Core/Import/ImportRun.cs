@@ -37,5 +37,11 @@ public sealed class ImportRun
     /// <summary>For an import: the fetch whose staged data it applies.</summary>
     public int? FetchRunId { get; set; }
 
+    /// <summary>For a fetch: the review step reached ("Save and continue" saves it), so a return resumes there.</summary>
+    public int ReviewStep { get; set; }
+
+    /// <summary>For a fetch: basic details or all contact details, chosen on the Clients step.</summary>
+    public ImportDetailLevel DetailLevel { get; set; } = ImportDetailLevel.AllContactDetails;
+
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;
 }

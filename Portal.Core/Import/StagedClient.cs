@@ -25,4 +25,13 @@ public sealed class StagedClient
     public bool IsArchived { get; set; }
     public bool IsDeleted { get; set; }
     public bool IsSelected { get; set; }
+
+    /// <summary>How the matcher placed this record against the portal's clients when the fetch finished.</summary>
+    public ClientMatchKind MatchKind { get; set; }
+
+    public int? MatchClientId { get; set; }
+    public string? MatchReason { get; set; }
+
+    /// <summary>The user's answer to a suggested match.</summary>
+    public SuggestionDecision Suggestion { get; set; }
 }

@@ -12,4 +12,7 @@ public sealed class StagedStaff
     public string? Mobile { get; set; }
     public string? WebUrl { get; set; }
     public bool IsSelected { get; set; }
+
+    /// <summary>The portal staff member this is (by XPM link or email) when the fetch finished.</summary>
+    public int? ExistingStaffMemberId { get; set; }
 }
