@@ -46,6 +46,8 @@ public sealed class FetchRunner(
             return;
         }
 
+        await SaveAndPublishAsync(db, run, "Matching with the portal's clients and staff", cancellationToken);
+        await ImportMatching.MatchStagedAsync(db, run.Id, run.PracticeId, cancellationToken);
         run.Status = ImportRunStatus.Succeeded;
         run.FinishedAt = Now;
         run.ItemsTotal = run.ItemsDone;
@@ -246,21 +248,22 @@ public sealed class FetchRunner(
 
     private static StagedClient ToStaged(int runId, XpmClientRecord client)
     {
-        var kind = BusinessStructures.KindOf(client.BusinessStructure);
+        var snapshot = XpmClientSnapshot.From(client);
         return new StagedClient
         {
             RunId = runId,
-            XpmUuid = client.Uuid,
-            Kind = kind,
-            Name = client.Name,
-            FirstName = kind == ClientKind.Person ? Blank(client.FirstName) : null,
-            LastName = kind == ClientKind.Person ? Blank(client.LastName) : null,
-            BusinessStructure = Blank(client.BusinessStructure),
-            DateOfBirth = client.DateOfBirth,
-            Email = Blank(client.Email),
-            Phone = Blank(client.Phone),
-            PhysicalAddress = new Address { Street = Blank(client.Address), City = Blank(client.City), Region = Blank(client.Region), PostCode = Blank(client.PostCode), Country = Blank(client.Country) },
-            PostalAddress = new Address { Street = Blank(client.PostalAddress), City = Blank(client.PostalCity), Region = Blank(client.PostalRegion), PostCode = Blank(client.PostalPostCode), Country = Blank(client.PostalCountry) },
+            XpmUuid = snapshot.XpmUuid,
+            Kind = snapshot.Kind,
+            Name = snapshot.Name,
+            FirstName = snapshot.FirstName,
+            LastName = snapshot.LastName,
+            BusinessStructure = snapshot.BusinessStructure,
+            DateOfBirth = snapshot.DateOfBirth,
+            Email = snapshot.Email,
+            Phone = snapshot.Phone,
+            Mobile = snapshot.Mobile,
+            PhysicalAddress = snapshot.PhysicalAddress,
+            PostalAddress = snapshot.PostalAddress,
             AccountManagerUuid = client.AccountManager?.Uuid,
             JobManagerUuid = client.JobManager?.Uuid,
             WebUrl = Blank(client.WebUrl),

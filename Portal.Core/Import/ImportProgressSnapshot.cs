@@ -18,7 +18,12 @@ public sealed record ImportProgressSnapshot(
     DateTime? StartedAt,
     DateTime? FinishedAt,
     string? Error,
-    bool CancelRequested)
+    bool CancelRequested,
+    int Created = 0,
+    int Updated = 0,
+    int Linked = 0,
+    int Skipped = 0,
+    int? FetchRunId = null)
 {
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;
 
@@ -40,5 +45,6 @@ public sealed record ImportProgressSnapshot(
     public static ImportProgressSnapshot From(ImportRun run) => new(
         run.Id, run.PracticeId, run.Kind, run.Status, run.Phase, run.ItemsDone, run.ItemsTotal,
         run.StaffCount, run.ClientCount, run.EntityCount, run.GroupCount, run.StartedBy,
-        run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error, run.CancelRequested);
+        run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error, run.CancelRequested,
+        run.Created, run.Updated, run.Linked, run.Skipped, run.FetchRunId);
 }

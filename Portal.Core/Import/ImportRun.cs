@@ -28,6 +28,12 @@ public sealed class ImportRun
     public int EntityCount { get; set; }
     public int GroupCount { get; set; }
 
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Linked { get; set; }
+    public int Skipped { get; set; }
+    public int Failed { get; set; }
+
     public string? Error { get; set; }
     public bool CancelRequested { get; set; }
 

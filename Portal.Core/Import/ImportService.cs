@@ -55,6 +55,76 @@ public sealed class ImportService(
         return run.Id;
     }
 
+    /// <summary>"Confirm and import data": queues the import of a reviewed fetch's selection.</summary>
+    public async Task<Result<int>> StartImportAsync(int fetchRunId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var fetch = await db.Set<ImportRun>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == fetchRunId && r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Fetch && r.Status == ImportRunStatus.Succeeded, cancellationToken);
+        if (fetch is null)
+        {
+            return new ImportRunNotFoundError(fetchRunId);
+        }
+
+        var run = new ImportRun
+        {
+            PracticeId = user.PracticeId,
+            Kind = ImportRunKind.Import,
+            Status = ImportRunStatus.Queued,
+            StartedBy = user.Name,
+            StartedByEmail = user.Email,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            Phase = "Waiting to start",
+            FetchRunId = fetchRunId,
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (await db.Set<ImportRun>().AnyAsync(r => r.PracticeId == user.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running), cancellationToken))
+            {
+                var active = await db.Set<ImportRun>().Where(r => r.PracticeId == user.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running)).Select(r => r.Id).FirstAsync(cancellationToken);
+                return new ImportAlreadyRunningError(active);
+            }
+
+            db.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+        queue.Wake();
+        return run.Id;
+    }
+
+    /// <summary>The dry run the Confirm step shows: exactly what the import would do now, without doing it.</summary>
+    public async Task<Result<ImportPreview>> PreviewAsync(int fetchRunId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var fetch = await db.Set<ImportRun>().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == fetchRunId && r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Fetch, cancellationToken);
+        if (fetch is null)
+        {
+            return new ImportRunNotFoundError(fetchRunId);
+        }
+
+        var (staff, clients) = await ImportPlanBuilder.PlanAsync(db, fetch, cancellationToken);
+        return new ImportPreview(
+            ImportPlanSummary.From(staff.Select(s => s.Entry)),
+            ImportPlanSummary.From(clients.Where(c => c.Staged.Kind == Portal.Core.Clients.ClientKind.Person).Select(c => c.Entry)),
+            ImportPlanSummary.From(clients.Where(c => c.Staged.Kind == Portal.Core.Clients.ClientKind.Entity).Select(c => c.Entry)),
+            [.. staff.Select(s => s.Entry), .. clients.Select(c => c.Entry)]);
+    }
+
+    /// <summary>The practice's latest import (not fetch), for the progress of "Confirm and import data".</summary>
+    public async Task<ImportProgressSnapshot?> GetRunAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Set<ImportRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.PracticeId == user.PracticeId, cancellationToken);
+        return run is null ? null : ImportProgressSnapshot.From(run);
+    }
+
     /// <summary>The practice's latest fetch, as the Manage page shows it.</summary>
     public async Task<ImportProgressSnapshot?> GetLatestFetchAsync(CancellationToken cancellationToken = default)
     {

@@ -10,6 +10,8 @@ public static class ImportServiceCollectionExtensions
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<FetchRunner>();
+        services.AddScoped<ImportRunner>();
+        services.AddScoped<ImportReviewService>();
         services.AddScoped<ImportService>();
         services.AddHostedService<ImportWorker>();
         return services;

@@ -45,7 +45,16 @@ public sealed class ImportWorker(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FetchRunner>().RunAsync(runId, portal.BaseUri.AbsoluteUri, cancellation.Token);
+            var kind = await KindOfAsync(runId, stoppingToken);
+            var baseUrl = portal.BaseUri.AbsoluteUri;
+            if (kind == ImportRunKind.Fetch)
+            {
+                await scope.ServiceProvider.GetRequiredService<FetchRunner>().RunAsync(runId, baseUrl, cancellation.Token);
+            }
+            else
+            {
+                await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(runId, baseUrl, cancellation.Token);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -65,6 +74,12 @@ public sealed class ImportWorker(
         {
             queue.Untrack(runId);
         }
+    }
+
+    private async Task<ImportRunKind> KindOfAsync(int runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ImportRun>().Where(r => r.Id == runId).Select(r => r.Kind).SingleAsync(cancellationToken);
     }
 
     private async Task<int?> ClaimNextAsync(CancellationToken cancellationToken)

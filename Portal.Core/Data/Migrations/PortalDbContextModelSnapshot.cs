@@ -282,7 +282,15 @@ namespace Portal.Core.Data.Migrations
                     b.Property<int>("ClientCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EntityCount")
@@ -291,6 +299,9 @@ namespace Portal.Core.Data.Migrations
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("FetchRunId")
                         .HasColumnType("INTEGER");
@@ -312,11 +323,20 @@ namespace Portal.Core.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Linked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phase")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StaffCount")
@@ -338,6 +358,9 @@ namespace Portal.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -387,6 +410,18 @@ namespace Portal.Core.Data.Migrations
                     b.Property<string>("LastName")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MatchClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatchKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mobile")
                         .HasColumnType("TEXT");
 
@@ -399,6 +434,11 @@ namespace Portal.Core.Data.Migrations
 
                     b.Property<int>("RunId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Suggestion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WebUrl")
                         .HasColumnType("TEXT");
@@ -553,6 +593,9 @@ namespace Portal.Core.Data.Migrations
 
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExistingStaffMemberId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSelected")
                         .HasColumnType("INTEGER");
