@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2E.Pages;
+
+/// <summary>The review stepper: Staff → Clients → Entities → Confirm.</summary>
+public sealed class ImportReviewPageObject(IPage page)
+{
+    public Task SaveAndContinueAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).Locator("visible=true").ClickAsync();
+
+    public Task SelectAllStaffAsync() => page.GetByTestId("staff-step").GetByRole(AriaRole.Button, new() { Name = "Select all" }).ClickAsync();
+
+    public async Task TickAsync(string stepTestId, string search, string name)
+    {
+        var step = page.GetByTestId(stepTestId);
+        await step.GetByRole(AriaRole.Textbox).First.FillAsync(search);
+        await Expect(step.Locator("tbody tr")).ToHaveCountAsync(1);
+        await step.GetByRole(AriaRole.Checkbox, new() { Name = $"Import {name}" }).CheckAsync();
+        await Expect(step.GetByRole(AriaRole.Checkbox, new() { Name = $"Import {name}" })).ToBeCheckedAsync();
+    }
+
+    public ILocator DetailToggle => page.GetByTestId("detail-toggle");
+
+    public ILocator Preview => page.GetByTestId("import-preview");
+
+    public ILocator Run => page.GetByTestId("import-run");
+
+    public Task ConfirmAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Confirm and import data" }).ClickAsync();
+}
