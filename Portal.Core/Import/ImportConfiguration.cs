@@ -10,8 +10,17 @@ internal sealed class ImportConfiguration :
     IEntityTypeConfiguration<StagedStaff>,
     IEntityTypeConfiguration<StagedClient>,
     IEntityTypeConfiguration<StagedRelationship>,
-    IEntityTypeConfiguration<StagedGroup>
+    IEntityTypeConfiguration<StagedGroup>,
+    IEntityTypeConfiguration<ImportOutcome>
 {
+    public void Configure(EntityTypeBuilder<ImportOutcome> builder)
+    {
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(o => o.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(o => o.RecordType).HasMaxLength(20);
+        builder.Property(o => o.Action).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(o => o.RunId);
+    }
+
     public void Configure(EntityTypeBuilder<ImportRun> builder)
     {
         builder.HasOne<Practice>().WithMany().HasForeignKey(r => r.PracticeId);

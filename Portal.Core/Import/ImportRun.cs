@@ -28,6 +28,11 @@ public sealed class ImportRun
     public int EntityCount { get; set; }
     public int GroupCount { get; set; }
 
+    /// <summary>For an import: what was selected (staff, clients, entities) when it was confirmed.</summary>
+    public int SelectedStaff { get; set; }
+    public int SelectedClients { get; set; }
+    public int SelectedEntities { get; set; }
+
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Linked { get; set; }

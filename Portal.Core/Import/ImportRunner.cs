@@ -33,6 +33,8 @@ public sealed class ImportRunner(
         run.StartedAt = Now;
         run.Attempts++;
         run.Created = run.Updated = run.Linked = run.Skipped = run.Failed = run.ItemsDone = 0;
+        // A restarted run plans again from the portal as it now is: records applied before the restart plan as Unchanged.
+        await db.Set<ImportOutcome>().Where(o => o.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         await PublishAsync(db, run, "Planning the import", CancellationToken.None);
 
         var (staffPlans, clientPlans) = await ImportPlanBuilder.PlanAsync(db, fetch, cancellationToken);
@@ -86,6 +88,7 @@ public sealed class ImportRunner(
             member.XpmLink.WebUrl = staged.WebUrl;
             member.XpmLink.LastSyncedAt = Now;
             Count(run, entry.Action);
+            db.Add(Outcome(run.Id, "Staff", entry));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -103,6 +106,8 @@ public sealed class ImportRunner(
         foreach (var plan in batch)
         {
             var entry = plan.Entry;
+            var recordType = plan.Xpm.Kind == ClientKind.Entity ? "Entity" : "Client";
+            db.Add(Outcome(run.Id, recordType, entry));
             if (entry.Action == ImportAction.NeedsReview)
             {
                 run.Skipped++;
@@ -222,6 +227,18 @@ public sealed class ImportRunner(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static ImportOutcome Outcome(int runId, string recordType, ImportPlanEntry entry) => new()
+    {
+        RunId = runId,
+        XpmUuid = entry.XpmUuid,
+        RecordType = recordType,
+        Name = entry.Name,
+        Action = entry.Action,
+        FieldsChanged = entry.Fields.Count == 0 ? null
+            : string.Join("; ", entry.Fields.Select(f => $"{ImportFields.Label(f.Field)}: {f.Before ?? "(blank)"} → {f.After ?? "(blank)"}")),
+        Reason = string.Join(" ", entry.Reasons),
+    };
 
     private static void Count(ImportRun run, ImportAction action)
     {

@@ -77,6 +77,9 @@ public sealed class ImportService(
             CreatedAt = time.GetUtcNow().UtcDateTime,
             Phase = "Waiting to start",
             FetchRunId = fetchRunId,
+            SelectedStaff = await db.Set<StagedStaff>().CountAsync(x => x.RunId == fetchRunId && x.IsSelected, cancellationToken),
+            SelectedClients = await db.Set<StagedClient>().CountAsync(x => x.RunId == fetchRunId && x.IsSelected && !x.IsArchived && !x.IsDeleted && x.Kind == Portal.Core.Clients.ClientKind.Person, cancellationToken),
+            SelectedEntities = await db.Set<StagedClient>().CountAsync(x => x.RunId == fetchRunId && x.IsSelected && !x.IsArchived && !x.IsDeleted && x.Kind == Portal.Core.Clients.ClientKind.Entity, cancellationToken),
         };
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -123,6 +126,33 @@ public sealed class ImportService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.Set<ImportRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.PracticeId == user.PracticeId, cancellationToken);
         return run is null ? null : ImportProgressSnapshot.From(run);
+    }
+
+    /// <summary>Import history for the Manage page: who, when, what was selected, the outcome.</summary>
+    public async Task<IReadOnlyList<ImportHistoryRow>> GetHistoryAsync(int take = 20, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ImportRun>().AsNoTracking()
+            .Where(r => r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Import)
+            .OrderByDescending(r => r.Id).Take(take)
+            .Select(r => new ImportHistoryRow(r.Id, r.Status, r.StartedBy, r.CreatedAt, r.FinishedAt,
+                r.SelectedStaff, r.SelectedClients, r.SelectedEntities, r.Created, r.Linked, r.Updated, r.Skipped, r.Error))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The per-record outcome file of an import: record, action, fields changed, reason.</summary>
+    public async Task<Result<byte[]>> GetOutcomeCsvAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<ImportRun>().AnyAsync(r => r.Id == runId && r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Import, cancellationToken))
+        {
+            return new ImportRunNotFoundError(runId);
+        }
+
+        var outcomes = await db.Set<ImportOutcome>().AsNoTracking().Where(o => o.RunId == runId).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        return ImportOutcomeCsv.Write(outcomes);
     }
 
     /// <summary>The practice's latest fetch, as the Manage page shows it.</summary>

@@ -75,9 +75,9 @@ public sealed class ImportRunTests
             .SingleAsync(c => c.Name == name));
     }
 
-    private static async Task<Importer> StartAsync()
+    private static async Task<Importer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var portal = await SandboxPortal.StartAsync();
+        var portal = await SandboxPortal.StartAsync(settings: settings);
         await portal.ConnectAsync();
         return new Importer(portal);
     }
@@ -196,5 +196,79 @@ public sealed class ImportRunTests
         import.Updated.ShouldBe(1);
         (await importer.Portal.App.WithDbAsync(db => db.Clients.CountAsync(c => c.Name == SandboxWellKnown.AnaWhitfieldName))).ShouldBe(1);
         (await importer.ClientAsync(SandboxWellKnown.AnaWhitfieldName)).Phone.ShouldBe("06 555 0777");
+    }
+
+    [Fact]
+    public async Task OutcomeFile_AfterAnImport_ListsEachRecordWithItsActionAndChanges()
+    {
+        var importer = await StartAsync();
+        await using var _ = importer.Portal;
+        var fetch = await importer.FetchAsync();
+        await importer.SelectAsync(fetch.RunId, [SandboxWellKnown.AnaWhitfieldName], [SandboxWellKnown.KowhaiRidgeOrchardsName]);
+        var import = await importer.ImportAsync(fetch.RunId);
+
+        var csv = System.Text.Encoding.UTF8.GetString((await importer.Imports.GetOutcomeCsvAsync(import.RunId)).Value!).TrimStart('\uFEFF');
+        var history = await importer.Imports.GetHistoryAsync();
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("Record,Type,XPM UUID,Action,Fields changed,Reason");
+        lines.ShouldContain(l => l.StartsWith("Ana Whitfield,Client,43fdc385-d166-48e8-8919-370f806797ee,Create,") && l.Contains("Email: (blank) → ana@kowhairidge.example"));
+        lines.ShouldContain(l => l.StartsWith("Kowhai Ridge Orchards Ltd,Entity,"));
+        lines.Length.ShouldBe(1 + 2 + importer.Portal.Practice.Current.Staff.Count);
+        var row = history.ShouldHaveSingleItem();
+        (row.StartedBy, row.SelectedStaff, row.SelectedClients, row.SelectedEntities, row.Created)
+            .ShouldBe(("Sam Staff", importer.Portal.Practice.Current.Staff.Count, 1, 1, import.Created));
+    }
+
+    [Fact]
+    public async Task Import_InterruptedMidApply_ResumesAfterARestartWithoutDuplicates()
+    {
+        using var shared = new TempDirectory();
+        var connectionString = $"Data Source={Path.Combine(shared.Path, "portal.db")}";
+        var importer = await StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = connectionString });
+        int fetchId, runId;
+        await using (importer.Portal)
+        {
+            fetchId = (await importer.FetchAsync()).RunId;
+            await importer.SelectAsync(fetchId, [SandboxWellKnown.AnaWhitfieldName], [SandboxWellKnown.KowhaiRidgeOrchardsName]);
+            await importer.ImportAsync(fetchId);
+            // As if the process died after the batch with Ana committed and before Kowhai Ridge's.
+            runId = await importer.Portal.App.WithDbAsync(async db =>
+            {
+                var kowhai = await db.Clients.SingleAsync(c => c.Name == SandboxWellKnown.KowhaiRidgeOrchardsName);
+                await db.Relationships.Where(r => r.EntityId == kowhai.Id).ExecuteDeleteAsync();
+                await db.TeamMembers.Where(t => t.ClientId == kowhai.Id).ExecuteDeleteAsync();
+                db.Clients.Remove(kowhai);
+                var run = new ImportRun { PracticeId = 1, Kind = ImportRunKind.Import, Status = ImportRunStatus.Running, StartedBy = "Sam Staff", FetchRunId = fetchId, Attempts = 1, CreatedAt = DateTime.UtcNow };
+                db.Add(run);
+                await db.SaveChangesAsync();
+                return run.Id;
+            });
+        }
+
+        await using var restarted = new PortalAppFactory { Settings = { ["ConnectionStrings:Portal"] = connectionString } };
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = restarted.Services.GetRequiredService<ImportProgress>().Subscribe(s =>
+        {
+            if (s.RunId == runId && !s.IsActive)
+            {
+                done.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        });
+        restarted.CreateClient();
+        var resumed = await restarted.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
+        if (resumed.IsActive)
+        {
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            resumed = await restarted.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
+        }
+
+        (resumed.Status, resumed.Attempts, resumed.Created).ShouldBe((ImportRunStatus.Succeeded, 2, 1));
+        var names = await restarted.WithDbAsync(db => db.Clients.Select(c => c.Name).ToListAsync());
+        names.Count(n => n == SandboxWellKnown.AnaWhitfieldName).ShouldBe(1);
+        names.Count(n => n == SandboxWellKnown.KowhaiRidgeOrchardsName).ShouldBe(1);
+        (await restarted.WithDbAsync(db => db.Relationships.CountAsync(r => r.Type == "Director"))).ShouldBe(1);
     }
 }

@@ -16,6 +16,7 @@ internal static class XpmConnectEndpoints
         var callbackPath = app.Services.GetRequiredService<IOptions<XpmOptions>>().Value.CallbackPath;
         app.MapGet(ManagePath + "/connect", BeginAsync).RequireAuthorization(PortalPolicies.StaffArea).WithPortalUser();
         app.MapGet(callbackPath, CompleteAsync).RequireAuthorization(PortalPolicies.StaffArea).WithPortalUser();
+        app.MapGet(ManagePath + "/imports/{runId:int}/outcomes.csv", OutcomesAsync).RequireAuthorization(PortalPolicies.StaffArea).WithPortalUser();
     }
 
     private static async Task<IResult> BeginAsync(HttpContext context, XpmConnectionService connections, XpmEndpoints endpoints)
@@ -23,6 +24,14 @@ internal static class XpmConnectEndpoints
         var redirectUri = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{endpoints.CallbackPath}";
         var authorize = await connections.BeginAsync(redirectUri, context.RequestAborted);
         return Results.Redirect(authorize.AbsoluteUri);
+    }
+
+    private static async Task<IResult> OutcomesAsync(int runId, Portal.Core.Import.ImportService imports, HttpContext context)
+    {
+        var csv = await imports.GetOutcomeCsvAsync(runId, context.RequestAborted);
+        return csv.Succeeded
+            ? Results.File(csv.Value!, "text/csv; charset=utf-8", $"xpm-import-{runId}-outcomes.csv")
+            : Results.NotFound(csv.Error!.Message);
     }
 
     private static async Task<IResult> CompleteAsync(string? state, string? code, string? error, XpmConnectionService connections, HttpContext context)

@@ -267,6 +267,45 @@ namespace Portal.Core.Data.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("Portal.Core.Import.ImportOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsChanged")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("XpmUuid")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("ImportOutcome");
+                });
+
             modelBuilder.Entity("Portal.Core.Import.ImportRun", b =>
                 {
                     b.Property<int>("Id")
@@ -334,6 +373,15 @@ namespace Portal.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReviewStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectedClients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectedEntities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectedStaff")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Skipped")
@@ -883,6 +931,15 @@ namespace Portal.Core.Data.Migrations
                     b.Navigation("Client");
 
                     b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Portal.Core.Import.ImportOutcome", b =>
+                {
+                    b.HasOne("Portal.Core.Import.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Core.Import.ImportRun", b =>

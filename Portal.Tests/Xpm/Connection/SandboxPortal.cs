@@ -28,7 +28,8 @@ public sealed class SandboxPortal : IAsyncDisposable
     public SandboxFaults Faults => App.Services.GetRequiredService<SandboxFaults>();
     public SandboxPractice Practice => App.Services.GetRequiredService<SandboxPractice>();
 
-    public static Task<SandboxPortal> StartAsync(bool autoConsent = true, bool secondPractice = false, int clients = 60, TimeProvider? time = null)
+    public static Task<SandboxPortal> StartAsync(
+        bool autoConsent = true, bool secondPractice = false, int clients = 60, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var counter = new TokenCallCounter();
         var app = new PortalAppFactory
@@ -50,6 +51,10 @@ public sealed class SandboxPortal : IAsyncDisposable
         app.Settings["XpmSandbox:RateLimits:PerMinute"] = "10000";
         app.Settings["Xpm:RequestsPerMinute"] = "10000";
         app.Settings["Xpm:RetryDelay"] = "00:00:00.050";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            app.Settings[key] = value;
+        }
         var baseUri = app.StartKestrel();
         return Task.FromResult(new SandboxPortal(app, baseUri, counter));
     }

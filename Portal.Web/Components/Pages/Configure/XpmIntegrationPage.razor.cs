@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Portal.Core.Import;
+using Portal.Core.Xpm;
+using Portal.Core.Xpm.Connection;
+using Portal.Web.Identity;
+
+namespace Portal.Web.Components.Pages.Configure;
+
+public partial class XpmIntegrationPage
+{
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [SupplyParameterFromQuery]
+    private string? Error { get; set; }
+
+    [SupplyParameterFromQuery]
+    private bool Connected { get; set; }
+
+    private readonly List<BreadcrumbItem> _breadcrumbs =
+    [
+        new("Configure", null, disabled: true),
+        new("Integrations", "/configure/integrations"),
+        new("Xero Practice Manager", null, disabled: true),
+    ];
+
+    private bool _loading = true;
+    private XpmConnectionView? _connection;
+    private XpmQuotaSnapshot? _quota;
+    private int? _staffCount;
+    private int? _practiceId;
+    private ImportProgressSnapshot? _fetch;
+    private IReadOnlyList<ImportHistoryRow> _history = [];
+    private string? _checkError;
+
+    protected override async Task OnInitializedAsync()
+    {
+        // Once, on the live circuit: prerendering would call XPM a second time.
+        if (Connected && RendererInfo.IsInteractive)
+        {
+            var check = await Connections.CheckAsync();
+            (_staffCount, _checkError) = (check.Succeeded ? check.Value : null, check.Error?.Message);
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _practiceId = PortalPrincipal.Read((await AuthenticationState).User)?.PracticeId;
+        _connection = await Connections.GetAsync();
+        _fetch = await Imports.GetLatestFetchAsync();
+        _history = await Imports.GetHistoryAsync();
+        _quota = Quota.Current;
+        _loading = false;
+    }
+
+    private async Task ImportDataAsync()
+    {
+        var started = await Imports.StartFetchAsync();
+        if (!started.Succeeded)
+        {
+            Snackbar.Add(started.Error!.Message, started.Error is ImportAlreadyRunningError ? Severity.Info : Severity.Error);
+        }
+
+        _fetch = await Imports.GetLatestFetchAsync();
+    }
+
+    private async Task CancelFetchAsync()
+    {
+        if (_fetch is { } fetch)
+        {
+            await Imports.CancelAsync(fetch.RunId);
+        }
+    }
+
+    private Task OnProgressAsync(ImportProgressSnapshot snapshot)
+    {
+        if (snapshot.Kind == ImportRunKind.Fetch && snapshot.RunId >= (_fetch?.RunId ?? 0))
+        {
+            _fetch = snapshot;
+            if (!snapshot.IsActive)
+            {
+                _quota = Quota.Current;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // OAuth needs a full browser round trip to Xero, not a circuit navigation.
+    private void Connect() => Navigation.NavigateTo("/configure/integrations/xpm/connect", forceLoad: true);
+
+    private async Task DisconnectAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Disconnect Xero Practice Manager?",
+            "The portal will stop reading from and writing to XPM, and Xero's access tokens are revoked. Clients already imported stay in the portal.",
+            yesText: "Disconnect", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Connections.DisconnectAsync();
+        if (result.Succeeded)
+        {
+            Snackbar.Add("Disconnected from Xero Practice Manager.", Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add(result.Error!.Message, Severity.Error);
+        }
+
+        await LoadAsync();
+    }
+}
