@@ -24,35 +24,7 @@ public sealed class ImportService(
             return new XpmNotConnectedError();
         }
 
-        var run = new ImportRun
-        {
-            PracticeId = user.PracticeId,
-            Kind = ImportRunKind.Fetch,
-            Status = ImportRunStatus.Queued,
-            StartedBy = user.Name,
-            StartedByEmail = user.Email,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-            Phase = "Waiting to start",
-        };
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            var active = await db.Set<ImportRun>()
-                .Where(r => r.PracticeId == user.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running))
-                .Select(r => (int?)r.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (active is { } runningId)
-            {
-                return new ImportAlreadyRunningError(runningId);
-            }
-
-            db.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        await progress.PublishAsync(ImportProgressSnapshot.From(run));
-        queue.Wake();
-        return run.Id;
+        return await QueueAsync(db, NewRun(user, ImportRunKind.Fetch), cancellationToken);
     }
 
     /// <summary>"Confirm and import data": queues the import of a reviewed fetch's selection.</summary>
@@ -67,26 +39,38 @@ public sealed class ImportService(
             return new ImportRunNotFoundError(fetchRunId);
         }
 
-        var run = new ImportRun
-        {
-            PracticeId = user.PracticeId,
-            Kind = ImportRunKind.Import,
-            Status = ImportRunStatus.Queued,
-            StartedBy = user.Name,
-            StartedByEmail = user.Email,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-            Phase = "Waiting to start",
-            FetchRunId = fetchRunId,
-            SelectedStaff = await db.Set<StagedStaff>().CountAsync(x => x.RunId == fetchRunId && x.IsSelected, cancellationToken),
-            SelectedClients = await db.Set<StagedClient>().CountAsync(x => x.RunId == fetchRunId && x.IsSelected && !x.IsArchived && !x.IsDeleted && x.Kind == Portal.Core.Clients.ClientKind.Person, cancellationToken),
-            SelectedEntities = await db.Set<StagedClient>().CountAsync(x => x.RunId == fetchRunId && x.IsSelected && !x.IsArchived && !x.IsDeleted && x.Kind == Portal.Core.Clients.ClientKind.Entity, cancellationToken),
-        };
+        var run = NewRun(user, ImportRunKind.Import);
+        run.FetchRunId = fetchRunId;
+        run.SelectedStaff = await db.Set<StagedStaff>().CountAsync(x => x.RunId == fetchRunId && x.IsSelected, cancellationToken);
+        var selected = db.Set<StagedClient>().Where(x => x.RunId == fetchRunId && x.IsSelected && !x.IsArchived && !x.IsDeleted);
+        run.SelectedClients = await selected.CountAsync(x => x.Kind == Portal.Core.Clients.ClientKind.Person, cancellationToken);
+        run.SelectedEntities = await selected.CountAsync(x => x.Kind == Portal.Core.Clients.ClientKind.Entity, cancellationToken);
+        return await QueueAsync(db, run, cancellationToken);
+    }
+
+    private ImportRun NewRun(PortalUser user, ImportRunKind kind) => new()
+    {
+        PracticeId = user.PracticeId,
+        Kind = kind,
+        Status = ImportRunStatus.Queued,
+        StartedBy = user.Name,
+        StartedByEmail = user.Email,
+        CreatedAt = time.GetUtcNow().UtcDateTime,
+        Phase = "Waiting to start",
+    };
+
+    /// <summary>One run at a time per practice: a start while one is queued or running is refused, never doubled.</summary>
+    private async Task<Result<int>> QueueAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            if (await db.Set<ImportRun>().AnyAsync(r => r.PracticeId == user.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running), cancellationToken))
+            var active = await db.Set<ImportRun>()
+                .Where(r => r.PracticeId == run.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running))
+                .Select(r => (int?)r.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (active is { } runningId)
             {
-                var active = await db.Set<ImportRun>().Where(r => r.PracticeId == user.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running)).Select(r => r.Id).FirstAsync(cancellationToken);
-                return new ImportAlreadyRunningError(active);
+                return new ImportAlreadyRunningError(runningId);
             }
 
             db.Add(run);
