@@ -1,0 +1,195 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Clients;
+using Portal.Core.Import;
+using Portal.Web.Components.Pages.Import;
+
+namespace Portal.Web.Pages.Import;
+
+public sealed class ClientsStepTests : ImportReviewTestContext
+{
+    private readonly List<ImportDetailLevel> _levels = [];
+    private int _changed;
+
+    private IRenderedComponent<ClientsStep> RenderStep(ClientKind kind = ClientKind.Person, ImportDetailLevel level = ImportDetailLevel.AllContactDetails)
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        return Render<ClientsStep>(p => p
+            .Add(s => s.RunId, RunId)
+            .Add(s => s.Kind, kind)
+            .Add(s => s.DetailLevel, level)
+            .Add(s => s.DetailLevelChanged, level => _levels.Add(level))
+            .Add(s => s.OnChanged, () => _changed++));
+    }
+
+    private static List<string> Headers(IRenderedComponent<ClientsStep> step) =>
+        step.FindAll("thead th").Select(th => th.TextContent.Trim()).ToList();
+
+    private static int CheckedBoxes(IRenderedComponent<ClientsStep> step) =>
+        step.FindAll("tbody input[type=checkbox]").Count(i => i.HasAttribute("checked"));
+
+    [Fact]
+    public async Task Render_BasicDetails_HasNoTelephoneOrAddressColumns()
+    {
+        await SeedAsync(Person("Ana Whitfield"));
+
+        var step = RenderStep(level: ImportDetailLevel.Basic);
+
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Ana Whitfield"));
+        Headers(step).ShouldContain("Email");
+        Headers(step).ShouldNotContain("Telephone");
+        Headers(step).ShouldNotContain("Address");
+        step.Markup.ShouldNotContain("1 Quay Street");
+    }
+
+    [Fact]
+    public async Task Render_AllContactDetails_ShowsTelephoneAndAddressColumns()
+    {
+        await SeedAsync(Person("Ana Whitfield"));
+
+        var step = RenderStep(level: ImportDetailLevel.AllContactDetails);
+
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Ana Whitfield"));
+        Headers(step).ShouldContain("Telephone");
+        Headers(step).ShouldContain("Address");
+        step.Find("td[data-label=Telephone]").TextContent.ShouldBe("021 555 0199");
+        step.Find("td[data-label=Address]").TextContent.ShouldBe("1 Quay Street, Auckland, 1010, New Zealand");
+    }
+
+    [Theory]
+    [InlineData(ImportDetailLevel.Basic, true, ImportDetailLevel.AllContactDetails)]
+    [InlineData(ImportDetailLevel.AllContactDetails, false, ImportDetailLevel.Basic)]
+    public async Task DetailToggle_Switched_RaisesDetailLevelChangedWithTheOtherLevel(ImportDetailLevel shown, bool switchedTo, ImportDetailLevel expected)
+    {
+        await SeedAsync(Person("Ana Whitfield"));
+        var step = RenderStep(level: shown);
+        step.Find("input[role=switch]").HasAttribute("checked").ShouldBe(!switchedTo);
+
+        step.Find("input[role=switch]").Change(switchedTo);
+
+        step.WaitForAssertion(() => _levels.ShouldBe(new[] { expected }));
+    }
+
+    [Fact]
+    public async Task DetailToggle_WhenTheParentAppliesTheLevel_SwapsTheColumns()
+    {
+        await SeedAsync(Person("Ana Whitfield"));
+        var step = RenderStep(level: ImportDetailLevel.Basic);
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Ana Whitfield"));
+
+        step.Find("input[role=switch]").Change(true);
+        step.WaitForAssertion(() => _levels.ShouldHaveSingleItem());
+        step.Render(p => p.Add(s => s.DetailLevel, _levels[0]));
+
+        step.WaitForAssertion(() =>
+        {
+            Headers(step).ShouldContain("Telephone");
+            Headers(step).ShouldContain("Address");
+            step.Find("input[role=switch]").HasAttribute("checked").ShouldBeTrue();
+        });
+    }
+
+    [Fact]
+    public async Task SelectAllMatching_WithASearch_TicksEveryMatchingPersonAcrossPages()
+    {
+        var smiths = Enumerable.Range(1, 55).Select(i => Person($"Kim Smith {i:00}")).ToArray();
+        await SeedAsync([.. smiths, Person("Ana Whitfield"), Person("Ben Ng"), Entity("Smith Holdings Limited")]);
+        var step = RenderStep();
+        step.WaitForAssertion(() => step.Markup.ShouldContain("of 57"));
+
+        step.Find("input[aria-label='Search clients']").Input("Smith");
+        step.WaitForAssertion(() => step.Markup.ShouldContain("1-50 of 55"), TimeSpan.FromSeconds(5));
+        // The debounced search re-renders the step after the table; find and click in one go on the renderer.
+        await step.InvokeAsync(() => step.FindAll("button").Single(b => b.TextContent.Trim() == "Select all matching").Click());
+        step.WaitForAssertion(() => CheckedBoxes(step).ShouldBe(50));
+
+        var people = await ClientTicksAsync(ClientKind.Person);
+        people.Where(p => p.Value).Select(p => p.Key).ShouldBe(smiths.Select(s => s.Name), ignoreOrder: true);
+        (await ClientTicksAsync(ClientKind.Entity))["Smith Holdings Limited"].ShouldBeFalse();
+        _changed.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Clear_UnticksEveryPersonButLeavesEntities()
+    {
+        await SeedAsync(Person("Ana Whitfield", selected: true), Person("Ben Ng", selected: true), Entity("Whitfield Trust", "Trust", selected: true));
+        var step = RenderStep();
+        step.WaitForAssertion(() => CheckedBoxes(step).ShouldBe(2));
+
+        step.FindAll("button").Single(b => b.TextContent.Trim() == "Clear").Click();
+
+        step.WaitForAssertion(() => CheckedBoxes(step).ShouldBe(0));
+        (await ClientTicksAsync(ClientKind.Person)).Values.ShouldAllBe(selected => !selected);
+        (await ClientTicksAsync(ClientKind.Entity))["Whitfield Trust"].ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Render_Fresh_ShowsTheTicksSavedInTheDatabase()
+    {
+        await SeedAsync(Person("Ana Whitfield", selected: true), Person("Ben Ng"), Person("Cleo Park", selected: true));
+
+        var step = RenderStep();
+
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Cleo Park"));
+        CheckBox(step, "Ana Whitfield").HasAttribute("checked").ShouldBeTrue();
+        CheckBox(step, "Ben Ng").HasAttribute("checked").ShouldBeFalse();
+        CheckBox(step, "Cleo Park").HasAttribute("checked").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TickingARow_SavesItSoAFreshStepShowsItTicked()
+    {
+        await SeedAsync(Person("Ana Whitfield"), Person("Ben Ng"));
+        var first = RenderStep();
+        first.WaitForAssertion(() => first.Markup.ShouldContain("Ben Ng"));
+
+        CheckBox(first, "Ben Ng").Change(true);
+        first.WaitForAssertion(() => _changed.ShouldBe(1));
+        await DisposeComponentsAsync();
+        var fresh = RenderStep();
+
+        fresh.WaitForAssertion(() => CheckBox(fresh, "Ben Ng").HasAttribute("checked").ShouldBeTrue());
+        CheckBox(fresh, "Ana Whitfield").HasAttribute("checked").ShouldBeFalse();
+        (await ClientTicksAsync(ClientKind.Person)).ShouldBe(new Dictionary<string, bool> { ["Ana Whitfield"] = false, ["Ben Ng"] = true }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task SameClient_OnASuggestedMatch_SavesTheAcceptedDecision()
+    {
+        var suggested = Person("Ana Whitfield");
+        suggested.MatchKind = ClientMatchKind.Suggested;
+        suggested.MatchReason = "Same name and phone 021 555 0199 — suggested, please confirm";
+        await SeedAsync(suggested);
+        var step = RenderStep();
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Suggested match"));
+
+        step.FindAll("button").Single(b => b.TextContent.Trim() == "Same client").Click();
+
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Will link (accepted)"));
+        var decision = await WithDbAsync(db => db.Set<StagedClient>().Where(c => c.XpmUuid == suggested.XpmUuid).Select(c => c.Suggestion).SingleAsync());
+        decision.ShouldBe(SuggestionDecision.Accepted);
+        _changed.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Render_Entities_ShowsStructureAndRelationships()
+    {
+        var trust = Entity("Whitfield Family Trust", "Trust");
+        await SeedAsync(trust, Person("Ana Whitfield"), new StagedRelationship
+        {
+            ClientUuid = trust.XpmUuid,
+            RelatedClientUuid = Guid.NewGuid(),
+            RelatedClientName = "Ana Whitfield",
+            Type = "Trustee",
+        });
+
+        var step = RenderStep(ClientKind.Entity, ImportDetailLevel.Basic);
+
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Whitfield Family Trust"));
+        step.Find("[data-testid=entities-step]").ShouldNotBeNull();
+        step.Find("td[data-label=Structure]").TextContent.ShouldBe("Trust");
+        step.Find("td[data-label=Relationships]").TextContent.ShouldBe("Trustee: Ana Whitfield");
+        step.FindAll("input[role=switch]").ShouldBeEmpty();
+        step.FindAll("tbody tr").Count.ShouldBe(1);
+    }
+}
