@@ -21,6 +21,17 @@ public sealed class ImportRunProgressTests : PortalTestContext
     }
 
     [Fact]
+    public void Running_OffersCancel()
+    {
+        var cancels = 0;
+        var run = Render<ImportRunProgress>(p => p.Add(c => c.Run, Import(ImportRunStatus.Running)).Add(c => c.OnCancel, () => cancels++));
+
+        run.FindAll("button").Single(b => b.TextContent.Contains("Cancel")).Click();
+
+        cancels.ShouldBe(1);
+    }
+
+    [Fact]
     public void Succeeded_SaysImportedWithALinkToClientsAndTheCounts()
     {
         var run = Render<ImportRunProgress>(p => p.Add(c => c.Run, Import(ImportRunStatus.Succeeded) with { Created = 3, Linked = 2, Updated = 1, Skipped = 4 }));
@@ -39,10 +50,10 @@ public sealed class ImportRunProgressTests : PortalTestContext
     }
 
     [Fact]
-    public void Cancelled_WithoutAnError_NamesTheStatus()
+    public void Cancelled_SaysWhatWasKept()
     {
         var run = Render<ImportRunProgress>(p => p.Add(c => c.Run, Import(ImportRunStatus.Cancelled)));
 
-        run.Find("[data-testid=import-run]").TextContent.ShouldContain("The import did not finish: Cancelled.");
+        run.Find("[data-testid=import-run]").TextContent.ShouldContain("Cancelled. Records imported before the cancel stay");
     }
 }
