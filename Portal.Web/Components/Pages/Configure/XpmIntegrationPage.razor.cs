@@ -76,7 +76,7 @@ public partial class XpmIntegrationPage
         }
     }
 
-    private Task OnProgressAsync(ImportProgressSnapshot snapshot)
+    private async Task OnProgressAsync(ImportProgressSnapshot snapshot)
     {
         if (snapshot.Kind == ImportRunKind.Fetch && snapshot.RunId >= (_fetch?.RunId ?? 0))
         {
@@ -86,8 +86,11 @@ public partial class XpmIntegrationPage
                 _quota = Quota.Current;
             }
         }
-
-        return Task.CompletedTask;
+        else if (snapshot.Kind == ImportRunKind.Import && (snapshot.Status == ImportRunStatus.Queued || !snapshot.IsActive))
+        {
+            // An import started or finished in another tab: the history shows it without a reload.
+            _history = await Imports.GetHistoryAsync();
+        }
     }
 
     // OAuth needs a full browser round trip to Xero, not a circuit navigation.
