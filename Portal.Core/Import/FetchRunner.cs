@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Portal.Core.Clients;
 using Portal.Core.Common;
 using Portal.Core.Data;
-using Portal.Core.Email;
 using Portal.Core.Xpm;
 using Portal.Core.Xpm.Models;
 
@@ -18,7 +17,7 @@ public sealed class FetchRunner(
     IDbContextFactory<PortalDbContext> contextFactory,
     IXpmClient xpm,
     ImportProgress progress,
-    IEmailSender email,
+    ImportNotifier notifier,
     TimeProvider time,
     ILogger<FetchRunner> logger)
 {
@@ -168,35 +167,12 @@ public sealed class FetchRunner(
         await progress.PublishAsync(ImportProgressSnapshot.From(run));
     }
 
-    private async Task NotifyAsync(ImportRun run, string portalBaseUrl)
-    {
-        if (string.IsNullOrEmpty(run.StartedByEmail))
-        {
-            return;
-        }
-
-        var link = $"{portalBaseUrl.TrimEnd('/')}/configure/integrations/xpm";
-        var sent = await email.SendAsync(new EmailMessage(
-            run.StartedByEmail,
-            "Your Xero Practice Manager data is ready to review",
-            $"""
-            Hello {run.StartedBy},
-
-            The data you asked for from Xero Practice Manager is ready: {run.StaffCount} staff, {run.ClientCount} clients and {run.EntityCount} entities.
-
-            Review and import data: {link}
-            """,
-            $"""
-            <p>Hello {System.Net.WebUtility.HtmlEncode(run.StartedBy)},</p>
-            <p>The data you asked for from Xero Practice Manager is ready: {run.StaffCount} staff, {run.ClientCount} clients and {run.EntityCount} entities.</p>
-            <p><a href="{link}">Review and import data</a></p>
-            """,
-            run.StartedBy));
-        if (!sent.Succeeded)
-        {
-            logger.LogWarning("The fetch {RunId} finished but its email was not sent: {Error}", run.Id, sent.Error!.Message);
-        }
-    }
+    private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
+        run,
+        "Your Xero Practice Manager data is ready to review",
+        $"The data you asked for from Xero Practice Manager is ready: {run.StaffCount} staff, {run.ClientCount} clients and {run.EntityCount} entities.",
+        "Review and import data",
+        $"{portalBaseUrl.TrimEnd('/')}/configure/integrations/xpm");
 
     private static async Task ClearStagingAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
     {

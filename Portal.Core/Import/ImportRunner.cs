@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Portal.Core.Audit;
 using Portal.Core.Clients;
 using Portal.Core.Data;
-using Portal.Core.Email;
 using Portal.Core.Staff;
 using Portal.Core.Xpm;
 
@@ -18,7 +17,7 @@ namespace Portal.Core.Import;
 public sealed class ImportRunner(
     IDbContextFactory<PortalDbContext> contextFactory,
     ImportProgress progress,
-    IEmailSender email,
+    ImportNotifier notifier,
     TimeProvider time,
     ILogger<ImportRunner> logger)
 {
@@ -258,26 +257,12 @@ public sealed class ImportRunner(
         await progress.PublishAsync(ImportProgressSnapshot.From(run));
     }
 
-    private async Task NotifyAsync(ImportRun run, string portalBaseUrl)
-    {
-        if (string.IsNullOrEmpty(run.StartedByEmail))
-        {
-            return;
-        }
-
-        var link = $"{portalBaseUrl.TrimEnd('/')}/clients";
-        var summary = $"{run.Created} created, {run.Linked} linked, {run.Updated} updated, {run.Skipped} unchanged or skipped.";
-        var sent = await email.SendAsync(new EmailMessage(
-            run.StartedByEmail,
-            "Your Xero Practice Manager data has been imported",
-            $"Hello {run.StartedBy},\n\nThe import from Xero Practice Manager has finished: {summary}\n\nView your clients: {link}\n",
-            $"<p>Hello {System.Net.WebUtility.HtmlEncode(run.StartedBy)},</p><p>The import from Xero Practice Manager has finished: {summary}</p><p><a href=\"{link}\">View your clients</a></p>",
-            run.StartedBy));
-        if (!sent.Succeeded)
-        {
-            logger.LogWarning("Import {RunId} finished but its email was not sent: {Error}", run.Id, sent.Error!.Message);
-        }
-    }
+    private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
+        run,
+        "Your Xero Practice Manager data has been imported",
+        $"The import from Xero Practice Manager has finished: {run.Created} created, {run.Linked} linked, {run.Updated} updated, {run.Skipped} unchanged or skipped.",
+        "View your clients",
+        $"{portalBaseUrl.TrimEnd('/')}/clients");
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

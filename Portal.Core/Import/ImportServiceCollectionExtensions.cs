@@ -9,6 +9,7 @@ public static class ImportServiceCollectionExtensions
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportProgress>();
+        services.AddScoped<ImportNotifier>();
         services.AddScoped<FetchRunner>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportReviewService>();

@@ -20,27 +20,8 @@ public sealed class FetchRunTests
         portal.App.Services.GetRequiredService<ImportProgress>(),
         TimeProvider.System);
 
-    /// <summary>Waits for the run to finish, on the progress notifier rather than a clock.</summary>
-    private static async Task<ImportProgressSnapshot> FinishedAsync(SandboxPortal portal, int runId)
-    {
-        var done = new TaskCompletionSource<ImportProgressSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = portal.App.Services.GetRequiredService<ImportProgress>().Subscribe(snapshot =>
-        {
-            if (snapshot.RunId == runId && !snapshot.IsActive)
-            {
-                done.TrySetResult(snapshot);
-            }
-
-            return Task.CompletedTask;
-        });
-        var run = await portal.App.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
-        if (!run.IsActive)
-        {
-            return ImportProgressSnapshot.From(run);
-        }
-
-        return await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-    }
+    private static Task<ImportProgressSnapshot> FinishedAsync(SandboxPortal portal, int runId) =>
+        ImportRunWaiter.WaitAsync(portal.App, runId);
 
     [Fact]
     public async Task StartFetch_Connected_StagesStaffClientsEntitiesAndGroupsAndEmailsTheStarter()
@@ -162,22 +143,8 @@ public sealed class FetchRunTests
         // The same database, a new process: the worker must not leave the run Running.
         await using var second = new PortalAppFactory { Settings = { ["ConnectionStrings:Portal"] = connectionString } };
         second.CreateClient();
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = second.Services.GetRequiredService<ImportProgress>().Subscribe(s =>
-        {
-            if (s.RunId == runId && !s.IsActive)
-            {
-                done.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
+        await ImportRunWaiter.WaitAsync(second, runId, timeout: TimeSpan.FromSeconds(30));
         var run = await second.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
-        if (run.IsActive)
-        {
-            await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            run = await second.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
-        }
 
         run.IsActive.ShouldBeFalse();
         run.Attempts.ShouldBe(2);

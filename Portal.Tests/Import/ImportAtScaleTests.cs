@@ -62,22 +62,8 @@ public sealed class ImportAtScaleTests
 
     private static async Task<ImportProgressSnapshot> RunAsync(SandboxPortal portal, Func<Task<Portal.Core.Common.Result<int>>> start, PeakMemory peak)
     {
-        var done = new TaskCompletionSource<ImportProgressSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var runId = 0;
-        using var subscription = portal.App.Services.GetRequiredService<ImportProgress>().Subscribe(s =>
-        {
-            peak.Sample();
-            if (s.RunId == Volatile.Read(ref runId) && !s.IsActive)
-            {
-                done.TrySetResult(s);
-            }
-
-            return Task.CompletedTask;
-        });
         var started = await start();
-        Volatile.Write(ref runId, started.Value);
-        var run = await portal.App.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == started.Value));
-        var finished = run.IsActive ? await done.Task.WaitAsync(TimeSpan.FromMinutes(5)) : ImportProgressSnapshot.From(run);
+        var finished = await ImportRunWaiter.WaitAsync(portal.App, started.Value, peak.Sample, TimeSpan.FromMinutes(5));
         finished.Status.ShouldBe(ImportRunStatus.Succeeded, finished.Error);
         return finished;
     }

@@ -29,22 +29,9 @@ public sealed class ImportRunTests
 
         public async Task<ImportProgressSnapshot> RunAsync(Func<Task<Portal.Core.Common.Result<int>>> start)
         {
-            var done = new TaskCompletionSource<ImportProgressSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var runId = 0;
-            using var subscription = Get<ImportProgress>().Subscribe(s =>
-            {
-                if (s.RunId == Volatile.Read(ref runId) && !s.IsActive)
-                {
-                    done.TrySetResult(s);
-                }
-
-                return Task.CompletedTask;
-            });
             var started = await start();
             started.Error.ShouldBeNull();
-            Volatile.Write(ref runId, started.Value);
-            var run = await portal.App.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == started.Value));
-            var finished = run.IsActive ? await done.Task.WaitAsync(TimeSpan.FromSeconds(60)) : ImportProgressSnapshot.From(run);
+            var finished = await ImportRunWaiter.WaitAsync(portal.App, started.Value);
             finished.Status.ShouldBe(ImportRunStatus.Succeeded, finished.Error);
             return finished;
         }
@@ -247,23 +234,9 @@ public sealed class ImportRunTests
         }
 
         await using var restarted = new PortalAppFactory { Settings = { ["ConnectionStrings:Portal"] = connectionString } };
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = restarted.Services.GetRequiredService<ImportProgress>().Subscribe(s =>
-        {
-            if (s.RunId == runId && !s.IsActive)
-            {
-                done.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        });
         restarted.CreateClient();
+        await ImportRunWaiter.WaitAsync(restarted, runId);
         var resumed = await restarted.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
-        if (resumed.IsActive)
-        {
-            await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            resumed = await restarted.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
-        }
 
         (resumed.Status, resumed.Attempts, resumed.Created).ShouldBe((ImportRunStatus.Succeeded, 2, 1));
         var names = await restarted.WithDbAsync(db => db.Clients.Select(c => c.Name).ToListAsync());

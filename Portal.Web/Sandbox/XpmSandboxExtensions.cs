@@ -18,11 +18,13 @@ public static class XpmSandboxExtensions
         var apiBaseUrl = builder.Configuration["Xpm:ApiBaseUrl"];
         var enabled = builder.Configuration.GetValue<bool?>($"{XpmSandboxOptions.SectionName}:{nameof(XpmSandboxOptions.Enabled)}")
             ?? (string.IsNullOrWhiteSpace(apiBaseUrl) || apiBaseUrl.Contains(PathPrefix + "/", StringComparison.OrdinalIgnoreCase));
-        builder.Services.AddSingleton(new SandboxAvailability(enabled));
         if (!enabled)
         {
+            builder.Services.AddSingleton(new SandboxAvailability(false));
             return builder;
         }
+
+        builder.Services.AddSingleton(sp => new SandboxAvailability(true, sp.GetRequiredService<SandboxPractice>()));
 
         builder.Services.AddOptions<XpmSandboxOptions>()
             .BindConfiguration(XpmSandboxOptions.SectionName)

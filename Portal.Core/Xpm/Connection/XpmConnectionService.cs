@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Common;
 using Portal.Core.Data;
@@ -16,7 +15,7 @@ public sealed class XpmConnectionService(
     XeroIdentityClient identity,
     XpmEndpoints endpoints,
     XpmTokenProtector protector,
-    IServiceProvider services,
+    IXpmClient xpm,
     TimeProvider time,
     ILogger<XpmConnectionService> logger)
 {
@@ -39,8 +38,6 @@ public sealed class XpmConnectionService(
     /// </summary>
     public async Task<Result<int>> CheckAsync(CancellationToken cancellationToken = default)
     {
-        // Resolved late: the XPM client depends on the token source, which this feature also provides.
-        var xpm = services.GetRequiredService<IXpmClient>();
         var staff = await xpm.GetStaffAsync(cancellationToken);
         if (!staff.Succeeded)
         {

@@ -33,7 +33,7 @@ public sealed class SandboxPageTests : PortalTestContext
     {
         var practice = new SandboxPractice(Guid.NewGuid(), "Test", () => SandboxPracticeState.Create([], [new SandboxClient { Uuid = Guid.NewGuid(), Name = "Ana Whitfield", Phone = "021 555 0199" }], [], []), TimeProvider.System);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(Services, practice);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(Services, new SandboxAvailability(true));
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(Services, new SandboxAvailability(true, practice));
         AddAuthorization().SetAuthorized("Sam");
         var provider = Render<MudDialogProvider>();
         var page = Render<SandboxPage>();

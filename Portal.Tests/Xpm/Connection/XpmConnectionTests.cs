@@ -157,7 +157,7 @@ public sealed class XpmConnectionTests
             services.GetRequiredService<XeroIdentityClient>(),
             services.GetRequiredService<XpmEndpoints>(),
             services.GetRequiredService<XpmTokenProtector>(),
-            services,
+            services.GetRequiredService<IXpmClient>(),
             TimeProvider.System,
             NullLogger<XpmConnectionService>.Instance);
     }
