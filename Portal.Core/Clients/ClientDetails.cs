@@ -20,7 +20,11 @@ public sealed record ClientDetails(
     IReadOnlyList<TeamMemberDetails> Team,
     IReadOnlyList<RelationshipDetails> Relationships);
 
-public sealed record XpmLinkDetails(Guid XpmUuid, string? WebUrl, DateTime LinkedAt, DateTime? LastSyncedAt);
+public sealed record XpmLinkDetails(Guid XpmUuid, string? WebUrl, DateTime LinkedAt, DateTime? LastSyncedAt)
+{
+    /// <summary><see cref="WebUrl"/> when it is safe to link to (<see cref="Portal.Core.Xpm.XpmWebUrl"/>); null: show it as text.</summary>
+    public Uri? WebLink { get; init; }
+}
 
 public sealed record TeamMemberDetails(int StaffMemberId, string Name, TeamRole Role, string? Email, string? Phone);
 

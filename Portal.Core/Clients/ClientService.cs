@@ -1,16 +1,19 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Core.Audit;
 using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Identity;
+using Portal.Core.Xpm;
 
 namespace Portal.Core.Clients;
 
 public sealed class ClientService(
     IDbContextFactory<PortalDbContext> contextFactory,
     ICurrentUser currentUser,
-    TimeProvider time)
+    TimeProvider time,
+    IOptions<XpmOptions> xpmOptions)
 {
     public async Task<PagedResult<ClientSummary>> SearchAsync(ClientQuery query, CancellationToken cancellationToken = default)
     {
@@ -57,7 +60,7 @@ public sealed class ClientService(
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.XpmLink!.IsNew, false), cancellationToken);
         }
 
-        return details with { Relationships = await QueryRelationships(db, clientId, cancellationToken) };
+        return WithSafeWebLink(details) with { Relationships = await QueryRelationships(db, clientId, cancellationToken) };
     }
 
     /// <summary>The signed-in client's own details, for the client portal.</summary>
@@ -76,7 +79,7 @@ public sealed class ClientService(
             return new ClientNotFoundError(clientId);
         }
 
-        return details with { Relationships = await QueryRelationships(db, clientId, cancellationToken) };
+        return WithSafeWebLink(details) with { Relationships = await QueryRelationships(db, clientId, cancellationToken) };
     }
 
     public async Task<Result<int>> CreateAsync(NewClient input, CancellationToken cancellationToken = default)
@@ -131,6 +134,12 @@ public sealed class ClientService(
         await db.SaveChangesAsync(cancellationToken);
         return client.Id;
     }
+
+    /// <summary>XPM's WebUrl becomes a link only when <see cref="XpmWebUrl"/> says it is safe.</summary>
+    private ClientDetails WithSafeWebLink(ClientDetails details) =>
+        details.XpmLink is { } link && XpmWebUrl.TryGetSafeLink(link.WebUrl, xpmOptions.Value.WebHost, out var safe)
+            ? details with { XpmLink = link with { WebLink = safe } }
+            : details;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

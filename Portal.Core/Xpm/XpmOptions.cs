@@ -39,6 +39,9 @@ public sealed class XpmOptions : IValidatableObject
     [Required]
     public string CallbackPath { get; set; } = "/configure/integrations/xpm/callback";
 
+    /// <summary>A web host besides Xero's (*.xero.com) whose https <c>WebUrl</c>s are shown as links, e.g. an XPM emulator's.</summary>
+    public string? WebHost { get; set; }
+
     /// <summary>Replies bigger than this are refused; a detailed list of 15,000 clients is around 50 MB.</summary>
     [Range(1024, long.MaxValue)]
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Audit;
 using Portal.Core.Clients;
@@ -18,7 +19,7 @@ public sealed class ClientServiceTests : IAsyncLifetime
     {
         _db = await SqliteTestDatabase.CreateAsync();
         _user = FakeCurrentUser.Staff(_db.PracticeId);
-        _service = new ClientService(_db, _user, _time);
+        _service = new ClientService(_db, _user, _time, Options.Create(new XpmOptions { WebHost = "xpm.practice.example" }));
     }
 
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();
@@ -91,6 +92,22 @@ public sealed class ClientServiceTests : IAsyncLifetime
         summary.Items.Single().IsLinked.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("https://practicemanager.xero.com/Client/4400001/Detail", true)]
+    [InlineData("https://xpm.practice.example/Client/1", true)]
+    [InlineData("javascript:alert(document.cookie)", false)]
+    [InlineData("https://evil.example/Client/1", false)]
+    public async Task OpenAsync_XpmWebUrl_IsALinkOnlyOnXeroOrTheConfiguredHost(string webUrl, bool expectLink)
+    {
+        var id = await AddLinkedClientAsync(isNew: false, webUrl);
+
+        var details = await _service.OpenAsync(id, TestContext.Current.CancellationToken);
+
+        var link = details.Value!.XpmLink!;
+        link.WebUrl.ShouldBe(webUrl);
+        (link.WebLink is not null).ShouldBe(expectLink);
+    }
+
     [Fact]
     public async Task GetMineAsync_AsClient_ReturnsTeamAndRelatedEntities()
     {
@@ -125,14 +142,14 @@ public sealed class ClientServiceTests : IAsyncLifetime
         result.Error.ShouldBeOfType<ClientNotFoundError>();
     }
 
-    private async Task<int> AddLinkedClientAsync(bool isNew)
+    private async Task<int> AddLinkedClientAsync(bool isNew, string? webUrl = null)
     {
         await using var db = _db.CreateDbContext();
         var client = new Client
         {
             PracticeId = _db.PracticeId,
             Name = "Ana Whitfield",
-            XpmLink = new XpmLink { XpmUuid = Guid.NewGuid(), LinkedAt = DateTime.UtcNow, IsNew = isNew },
+            XpmLink = new XpmLink { XpmUuid = Guid.NewGuid(), LinkedAt = DateTime.UtcNow, IsNew = isNew, WebUrl = webUrl },
         };
         db.Clients.Add(client);
         await db.SaveChangesAsync();
