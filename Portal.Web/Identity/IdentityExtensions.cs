@@ -54,6 +54,13 @@ public static class IdentityExtensions
 
     public static WebApplication MapPortalIdentity(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<SignInModes>().WarnAboutDemo)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInModes)).LogWarning(
+                "Demo sign-in is on in the {Environment} environment: anyone can sign in as staff, a manager or any client. Set Auth:DemoSignIn=false unless this is a demo",
+                app.Environment.EnvironmentName);
+        }
+
         app.MapSignInEndpoints();
         return app;
     }

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Routing;
 using Portal.Core.Common;
 using Portal.Core.Identity;
 
@@ -56,8 +59,15 @@ internal static class SignInEndpoints
         return Results.LocalRedirect(LocalOrHome(returnUrl));
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, SignInModes modes)
+    private static async Task<IResult> SignOutAsync(HttpContext context, SignInModes modes, IAntiforgery antiforgery)
     {
+        // The form carries no other field, so minimal APIs would not check its token: check it here, or any site could
+        // sign a user out. A user already signed out (their cookie was just refused) has nothing to protect.
+        if (context.User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         var signedInWithEntra = modes.EntraId && context.User.Identity?.AuthenticationType != "Demo";
         return signedInWithEntra
@@ -65,9 +75,14 @@ internal static class SignInEndpoints
             : Results.Redirect("/signin?signedOut=true");
     }
 
-    /// <summary>Only local paths, so a crafted link cannot bounce a user to another site.</summary>
+    // IsLocalUrl needs no request: one helper, used only for ASP.NET Core's local-URL rules.
+    private static readonly IUrlHelper LocalUrls = new UrlHelper(new ActionContext(new DefaultHttpContext(), new RouteData(), new ActionDescriptor()));
+
+    /// <summary>
+    /// Only local paths (ASP.NET Core's <see cref="IUrlHelper.IsLocalUrl"/>: no scheme, no <c>//</c> or <c>/\</c>, no
+    /// control characters such as the tab in <c>/\t/evil.example</c> that browsers drop), so a crafted link cannot
+    /// bounce a user to another site after signing in.
+    /// </summary>
     internal static string LocalOrHome(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-            ? returnUrl
-            : "/";
+        returnUrl is not null && returnUrl.StartsWith('/') && LocalUrls.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

@@ -30,6 +30,21 @@ public sealed class DemoSignInTests
         (await client.GetAsync("/clients")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task DemoSignIn_ReturnUrlToAnotherSite_GoesHomeInstead(string returnUrl)
+    {
+        await using var app = new PortalAppFactory();
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await PostSignInAsync(client, new() { ["role"] = "staff", ["returnUrl"] = returnUrl });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/");
+    }
+
     [Fact]
     public async Task DemoSignIn_AsClientWithUnknownEmail_ShowsAClearError()
     {

@@ -26,14 +26,28 @@ public sealed class SignInModesTests
     {
         var modes = Modes(environment, demo, clientId);
 
-        modes.ShouldBe(new SignInModes(expectDemo, expectEntra));
+        (modes.Demo, modes.EntraId).ShouldBe((expectDemo, expectEntra));
     }
+
+    [Theory]
+    [InlineData("Development", "true", false)]
+    [InlineData("Production", "true", true)]
+    [InlineData("Staging", "true", true)]
+    [InlineData("Production", "false", false)]
+    public void From_DemoSignInOutsideDevelopment_AsksForAWarning(string environment, string demo, bool expectWarning) =>
+        Modes(environment, demo, null).WarnAboutDemo.ShouldBe(expectWarning);
 
     [Theory]
     [InlineData("/clients", "/clients")]
     [InlineData("https://evil.example/", "/")]
     [InlineData("//evil.example", "/")]
     [InlineData("/\\evil.example", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/\\/evil.example", "/")]
+    [InlineData("https:/evil.example", "/")]
+    [InlineData("~/clients", "/")]
+    [InlineData("/clients?page=2#top", "/clients?page=2#top")]
     [InlineData(null, "/")]
     public void LocalOrHome_ReturnUrl_OnlyKeepsLocalPaths(string? returnUrl, string expected) =>
         SignInEndpoints.LocalOrHome(returnUrl).ShouldBe(expected);
