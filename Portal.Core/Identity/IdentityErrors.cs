@@ -11,3 +11,8 @@ public sealed record SharedClientEmailError(string Email)
 public sealed record NoDemoUserError(string Role) : Error($"There is no demo {Role} user in this practice.");
 
 public sealed record UnknownRoleError() : Error("Your account has no portal role (Staff, Manager or Client). Ask the practice for access.");
+
+public sealed record TenantNotAllowedError() : Error("Your organisation's Microsoft account cannot sign in to this portal. Ask the practice for access.");
+
+public sealed record NoVerifiedEmailError()
+    : Error("Microsoft did not send a verified email address for your account, so the portal cannot tell which client you are. Ask the practice for help.");

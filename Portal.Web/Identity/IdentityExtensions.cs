@@ -23,7 +23,8 @@ public static class IdentityExtensions
         if (modes.EntraId)
         {
             // Registered only when configured: without a client id Identity.Web fails every request (IDW10106).
-            authentication.AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"));
+            services.AddOptions<EntraIdOptions>().BindConfiguration(EntraIdOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            authentication.AddMicrosoftIdentityWebApp(builder.Configuration.GetSection(EntraIdOptions.SectionName));
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, EntraIdSignIn.Configure);
         }
         else
