@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Common;
 using Portal.Core.Data;
@@ -30,7 +32,10 @@ public sealed class PortalUserDirectory(IDbContextFactory<PortalDbContext> conte
                 {
                     0 => new NoClientWithEmailError(email!.Trim()),
                     > 1 => new SharedClientEmailError(email!.Trim()),
-                    _ => new PortalUser(clients[0].Name, clients[0].Email, PortalRoles.Client, practiceId, null, clients[0].Id),
+                    _ => new PortalUser(clients[0].Name, clients[0].Email, PortalRoles.Client, practiceId, null, clients[0].Id)
+                    {
+                        SecurityStamp = ClientStamp(clients[0].Id, clients[0].Email),
+                    },
                 };
 
             case PortalRoles.Staff or PortalRoles.Manager:
@@ -38,9 +43,12 @@ public sealed class PortalUserDirectory(IDbContextFactory<PortalDbContext> conte
                     ? null
                     : await db.StaffMembers.AsNoTracking()
                         .Where(s => s.PracticeId == practiceId && s.Email != null && s.Email.ToLower() == normalised)
-                        .Select(s => new { s.Id, s.Name })
+                        .Select(s => new { s.Id, s.Name, s.Email, s.PortalRole })
                         .FirstOrDefaultAsync(cancellationToken);
-                return new PortalUser(staff?.Name ?? displayName ?? email ?? role, email, role, practiceId, staff?.Id, null);
+                return new PortalUser(staff?.Name ?? displayName ?? email ?? role, email, role, practiceId, staff?.Id, null)
+                {
+                    SecurityStamp = staff is null ? null : StaffStamp(staff.Id, staff.Email, staff.PortalRole),
+                };
 
             default:
                 return new UnknownRoleError();
@@ -58,6 +66,47 @@ public sealed class PortalUserDirectory(IDbContextFactory<PortalDbContext> conte
             .FirstOrDefaultAsync(cancellationToken);
         return staff is null
             ? new NoDemoUserError(role.ToString())
-            : new PortalUser(staff.Name, staff.Email, role.ToString(), staff.PracticeId, staff.Id, null);
+            : new PortalUser(staff.Name, staff.Email, role.ToString(), staff.PracticeId, staff.Id, null)
+            {
+                SecurityStamp = StaffStamp(staff.Id, staff.Email, role),
+            };
     }
+
+    /// <summary>
+    /// Whether a signed-in user still matches the portal's records: a client not archived and with the same email, a
+    /// staff member not removed and with the same email and portal role. Staff known only to Entra ID (no staff record)
+    /// have nothing here to check. Cookies and open circuits ask this every few minutes (<c>Auth:RevalidateInterval</c>).
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (user.ClientId is { } clientId)
+        {
+            var client = await db.Clients.AsNoTracking()
+                .Where(c => c.Id == clientId && c.PracticeId == user.PracticeId && !c.IsArchived)
+                .Select(c => new { c.Id, c.Email })
+                .FirstOrDefaultAsync(cancellationToken);
+            return user.Role == PortalRoles.Client && client is not null && user.SecurityStamp == ClientStamp(client.Id, client.Email);
+        }
+
+        if (user.StaffMemberId is { } staffId)
+        {
+            var staff = await db.StaffMembers.AsNoTracking()
+                .Where(s => s.Id == staffId && s.PracticeId == user.PracticeId)
+                .Select(s => new { s.Id, s.Email, s.PortalRole })
+                .FirstOrDefaultAsync(cancellationToken);
+            return user.IsStaff && staff is not null && user.SecurityStamp == StaffStamp(staff.Id, staff.Email, staff.PortalRole);
+        }
+
+        return user.IsStaff;
+    }
+
+    private static string ClientStamp(int id, string? email) => Stamp($"client|{id}|{Normalise(email)}");
+
+    private static string StaffStamp(int id, string? email, StaffRole? role) => Stamp($"staff|{id}|{Normalise(email)}|{role}");
+
+    private static string? Normalise(string? email) => email?.Trim().ToLowerInvariant();
+
+    // Short and opaque: a stamp is only ever compared, never read.
+    private static string Stamp(string values) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(values)), 0, 16);
 }

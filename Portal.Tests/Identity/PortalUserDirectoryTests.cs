@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Core.Clients;
 using Portal.Core.Identity;
 using Portal.Infrastructure;
@@ -43,5 +44,39 @@ public sealed class PortalUserDirectoryTests : IAsyncLifetime
         var user = await new PortalUserDirectory(_db).ResolveAsync(PortalRoles.Manager, "boss@practice.example", "The Boss", TestContext.Current.CancellationToken);
 
         (user.Value!.Name, user.Value.Role, user.Value.StaffMemberId).ShouldBe(("The Boss", PortalRoles.Manager, (int?)null));
+    }
+
+    [Fact]
+    public async Task IsCurrentAsync_ClientAsSignedIn_IsCurrentUntilArchived()
+    {
+        var directory = new PortalUserDirectory(_db);
+        var user = (await directory.ResolveAsync(PortalRoles.Client, "ana@example.com", null, TestContext.Current.CancellationToken)).Value!;
+        (await directory.IsCurrentAsync(user, TestContext.Current.CancellationToken)).ShouldBeTrue();
+
+        await using (var db = _db.CreateDbContext())
+        {
+            await db.Clients.Where(c => c.Id == user.ClientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsArchived, true), TestContext.Current.CancellationToken);
+        }
+
+        (await directory.IsCurrentAsync(user, TestContext.Current.CancellationToken)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task IsCurrentAsync_ClientWithoutAStamp_IsNotCurrent()
+    {
+        var directory = new PortalUserDirectory(_db);
+        var user = (await directory.ResolveAsync(PortalRoles.Client, "ana@example.com", null, TestContext.Current.CancellationToken)).Value!;
+
+        (await directory.IsCurrentAsync(user with { SecurityStamp = null }, TestContext.Current.CancellationToken)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task IsCurrentAsync_StaffKnownOnlyToEntraId_HasNothingToCheck()
+    {
+        var directory = new PortalUserDirectory(_db);
+        var user = (await directory.ResolveAsync(PortalRoles.Staff, "new.hire@practice.example", "New Hire", TestContext.Current.CancellationToken)).Value!;
+
+        user.StaffMemberId.ShouldBeNull();
+        (await directory.IsCurrentAsync(user, TestContext.Current.CancellationToken)).ShouldBeTrue();
     }
 }

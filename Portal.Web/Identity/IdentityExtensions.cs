@@ -17,6 +17,7 @@ public static class IdentityExtensions
         var services = builder.Services;
         var modes = SignInModes.From(builder.Configuration, builder.Environment);
         services.AddSingleton(modes);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddPortalUsers(seedDemoUsers: modes.Demo);
 
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -41,6 +42,7 @@ public static class IdentityExtensions
             options.Cookie.Name = "portal.auth";
             options.SlidingExpiration = true;
         });
+        services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, PortalUserRevalidation.Configure);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -49,6 +51,7 @@ public static class IdentityExtensions
             .AddPolicy(PortalPolicies.ClientArea, p => p.RequireRole(PortalRoles.Client).RequireClaim(PortalClaimTypes.ClientId));
 
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingPortalAuthenticationStateProvider>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         return builder;
     }

@@ -29,6 +29,11 @@ public static class PortalPrincipal
         {
             yield return new Claim(PortalClaimTypes.ClientId, clientId.ToString(CultureInfo.InvariantCulture));
         }
+
+        if (user.SecurityStamp is not null)
+        {
+            yield return new Claim(PortalClaimTypes.SecurityStamp, user.SecurityStamp);
+        }
     }
 
     public static PortalUser? Read(ClaimsPrincipal principal)
@@ -54,7 +59,10 @@ public static class PortalPrincipal
             role,
             practiceId,
             ReadInt(principal, PortalClaimTypes.StaffMemberId),
-            ReadInt(principal, PortalClaimTypes.ClientId));
+            ReadInt(principal, PortalClaimTypes.ClientId))
+        {
+            SecurityStamp = principal.FindFirstValue(PortalClaimTypes.SecurityStamp),
+        };
     }
 
     private static int? ReadInt(ClaimsPrincipal principal, string type) =>
