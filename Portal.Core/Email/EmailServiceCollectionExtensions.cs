@@ -20,7 +20,13 @@ public static class EmailServiceCollectionExtensions
             Path.GetFullPath(Path.Combine(contentRoot, sp.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory)),
             sp.GetRequiredService<TimeProvider>()));
 
-        services.AddHttpClient(nameof(SendGridEmailSender)).AddStandardResilienceHandler();
+        // A send that timed out or got a 5xx may already have gone out, and SendGrid has no idempotency key: retrying it
+        // can email someone twice. Only a connection that failed before the request was sent, or a 429 (SendGrid refuses
+        // the whole request), is retried.
+        services.AddHttpClient(nameof(SendGridEmailSender)).AddStandardResilienceHandler(options =>
+            options.Retry.ShouldHandle = args => ValueTask.FromResult(
+                SendGridEmailSender.FailedBeforeSending(args.Outcome.Exception)
+                || args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests));
         services.AddSingleton<ISendGridClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using Portal.Core.Common;
 using SendGrid;
 using SendGrid.Helpers.Mail;
@@ -33,5 +35,18 @@ internal sealed class SendGridEmailSender(ISendGridClient client, EmailSenderIde
             logger.LogError(exception, "SendGrid could not be reached");
             return new EmailSendFailedError("SendGrid could not be reached.");
         }
+        catch (Exception exception) when (exception is TimeoutRejectedException or BrokenCircuitException)
+        {
+            // Not retried: the request may have arrived, and a second one would send the email twice.
+            logger.LogError(exception, "SendGrid did not answer in time or is failing; the email was not sent again");
+            return new EmailSendFailedError("SendGrid did not answer; the email may or may not have been sent.");
+        }
     }
+
+    /// <summary>The only failures safe to retry: the connection failed before the request left (DNS, TCP connect, TLS).</summary>
+    internal static bool FailedBeforeSending(Exception? exception) =>
+        exception is HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError,
+        };
 }

@@ -36,7 +36,7 @@ public sealed class PickupFolderEmailSenderTests
 
 internal static class EmailServices
 {
-    public static ServiceProvider Build(string contentRoot, Dictionary<string, string?> settings)
+    public static ServiceProvider Build(string contentRoot, Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -44,6 +44,7 @@ internal static class EmailServices
         services.AddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddEmail(contentRoot);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Portal.Core.Email;
 using Portal.Infrastructure;
 
@@ -17,6 +18,8 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     private WebApplication _fake = null!;
     private readonly List<(string Path, string? Authorization, string Body)> _requests = [];
     private HttpStatusCode _status = HttpStatusCode.Accepted;
+    private readonly Queue<HttpStatusCode> _firstStatuses = new();
+    private TimeSpan _delay = TimeSpan.Zero;
 
     public async ValueTask InitializeAsync()
     {
@@ -27,8 +30,9 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         {
             using var reader = new StreamReader(context.Request.Body);
             _requests.Add((context.Request.Path, context.Request.Headers.Authorization, await reader.ReadToEndAsync()));
+            await Task.Delay(_delay, context.RequestAborted);
             context.Response.Headers["X-Message-Id"] = "sg-123";
-            context.Response.StatusCode = (int)_status;
+            context.Response.StatusCode = (int)(_firstStatuses.TryDequeue(out var first) ? first : _status);
         });
         await _fake.StartAsync();
     }
@@ -74,5 +78,86 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
             .SendAsync(new EmailMessage("ana@example.com", "Hi", "Body"), TestContext.Current.CancellationToken);
 
         sent.Error.ShouldBeOfType<EmailSendFailedError>().Message.ShouldContain("400");
+    }
+
+    // Short timeouts and no retry delay, so the resilience handler's behaviour shows in milliseconds.
+    private static void FastResilience(IServiceCollection services) =>
+        services.Configure<HttpStandardResilienceOptions>("SendGridEmailSender-standard", options =>
+        {
+            options.Retry.Delay = TimeSpan.Zero;
+            options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300);
+        });
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task SendAsync_WhenSendGridAnswersAnError_SendsOnceAndReportsIt(HttpStatusCode status)
+    {
+        _status = status;
+        using var folder = new TempDirectory();
+        await using var services = EmailServices.Build(folder.Path, new() { ["SendGrid:ApiKey"] = "SG.test", ["SendGrid:Host"] = Host }, FastResilience);
+
+        var sent = await services.GetRequiredService<IEmailSender>()
+            .SendAsync(new EmailMessage("ana@example.com", "Hi", "Body"), TestContext.Current.CancellationToken);
+
+        sent.Error.ShouldBeOfType<EmailSendFailedError>().Message.ShouldContain(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenSendGridDoesNotAnswerInTime_DoesNotSendAgain()
+    {
+        _delay = TimeSpan.FromSeconds(5);
+        using var folder = new TempDirectory();
+        await using var services = EmailServices.Build(folder.Path, new() { ["SendGrid:ApiKey"] = "SG.test", ["SendGrid:Host"] = Host }, FastResilience);
+
+        var sent = await services.GetRequiredService<IEmailSender>()
+            .SendAsync(new EmailMessage("ana@example.com", "Hi", "Body"), TestContext.Current.CancellationToken);
+
+        sent.Error.ShouldBeOfType<EmailSendFailedError>().Message.ShouldContain("may or may not have been sent");
+        _requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenTheConnectionFailsBeforeSending_RetriesAndSendsOnce()
+    {
+        using var folder = new TempDirectory();
+        await using var services = EmailServices.Build(folder.Path, new() { ["SendGrid:ApiKey"] = "SG.test", ["SendGrid:Host"] = Host }, s =>
+        {
+            FastResilience(s);
+            s.AddHttpClient("SendGridEmailSender").ConfigurePrimaryHttpMessageHandler(() => new FailsToConnectOnce { InnerHandler = new SocketsHttpHandler() });
+        });
+
+        var sent = await services.GetRequiredService<IEmailSender>()
+            .SendAsync(new EmailMessage("ana@example.com", "Hi", "Body"), TestContext.Current.CancellationToken);
+
+        sent.Succeeded.ShouldBeTrue();
+        _requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenSendGridRateLimits_RetriesBecauseNothingWasAccepted()
+    {
+        _firstStatuses.Enqueue(HttpStatusCode.TooManyRequests);
+        using var folder = new TempDirectory();
+        await using var services = EmailServices.Build(folder.Path, new() { ["SendGrid:ApiKey"] = "SG.test", ["SendGrid:Host"] = Host }, FastResilience);
+
+        var sent = await services.GetRequiredService<IEmailSender>()
+            .SendAsync(new EmailMessage("ana@example.com", "Hi", "Body"), TestContext.Current.CancellationToken);
+
+        sent.Succeeded.ShouldBeTrue();
+        _requests.Count.ShouldBe(2);
+    }
+
+    /// <summary>The first attempt fails as a refused TCP connection does: before anything is sent.</summary>
+    private sealed class FailsToConnectOnce : DelegatingHandler
+    {
+        private int _attempts;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _attempts) == 1
+                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")
+                : base.SendAsync(request, cancellationToken);
     }
 }
