@@ -9,6 +9,7 @@ using Portal.Core.Staff;
 using Portal.Web.Components;
 using Portal.Web.Configuration;
 using Portal.Web.Health;
+using Portal.Web.Security;
 using Portal.Web.Identity;
 using Portal.Web.Sandbox;
 using Portal.Web.Xpm;
@@ -23,6 +24,7 @@ builder.Services.AddData(builder.Configuration.GetConnectionString("Portal") ?? 
 // Seeders run in registration order: the practice first, then the demo users that belong to it.
 builder.Services.AddPractices();
 builder.AddPortalIdentity();
+builder.AddPortalSecurity();
 builder.Services.AddClients();
 builder.Services.AddStaff();
 builder.Services.AddEmail(contentRoot);
@@ -34,6 +36,7 @@ builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+app.UsePortalSecurity();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -13,6 +13,9 @@ public sealed class EntraIdOptions : IValidatableObject
 
     private static readonly string[] MultiTenantAuthorities = ["common", "organizations", "consumers"];
 
+    /// <summary>The authority host, as Microsoft.Identity.Web reads it.</summary>
+    public string Instance { get; set; } = "https://login.microsoftonline.com/";
+
     public string? TenantId { get; set; }
 
     /// <summary>Tenant ids (GUIDs) whose users may sign in. Required with a multi-tenant <see cref="TenantId"/>.</summary>
