@@ -124,13 +124,21 @@ public sealed class SecurityJourneyTests(BrowserFixture browser)
         {
             var ana = new Client
             {
-                PracticeId = 1, Name = "Ana Whitfield", FirstName = "Ana", LastName = "Whitfield", Email = "ana@kowhairidge.example",
+                PracticeId = 1,
+                Name = "Ana Whitfield",
+                FirstName = "Ana",
+                LastName = "Whitfield",
+                Email = "ana@kowhairidge.example",
                 CreatedAt = DateTime.UtcNow,
                 XpmLink = new XpmLink { XpmUuid = Guid.NewGuid(), LinkedAt = DateTime.UtcNow, WebUrl = "https://practicemanager.xero.com/Client/4400001/Detail" },
             };
             var odd = new Client
             {
-                PracticeId = 1, Name = "Odd Link Ltd", Kind = ClientKind.Entity, BusinessStructure = "Company", CreatedAt = DateTime.UtcNow,
+                PracticeId = 1,
+                Name = "Odd Link Ltd",
+                Kind = ClientKind.Entity,
+                BusinessStructure = "Company",
+                CreatedAt = DateTime.UtcNow,
                 XpmLink = new XpmLink { XpmUuid = Guid.NewGuid(), LinkedAt = DateTime.UtcNow, WebUrl = "javascript:alert(document.domain)" },
             };
             db.Clients.AddRange(ana, odd);

@@ -38,8 +38,7 @@ internal static class PortalUserRevalidation
         var user = PortalPrincipal.Read(context.Principal!);
         if (user is not null && await services.GetRequiredService<PortalUserDirectory>().IsCurrentAsync(user, context.HttpContext.RequestAborted))
         {
-            // Re-issuing the cookie moves IssuedUtc on: the next check is one interval from now.
-            context.Properties.IssuedUtc = now;
+            // Re-issuing the cookie moves IssuedUtc to now: the next check is one interval later.
             context.ShouldRenew = true;
             return;
         }
