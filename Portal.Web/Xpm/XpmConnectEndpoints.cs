@@ -23,7 +23,9 @@ internal static class XpmConnectEndpoints
     {
         var redirectUri = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{endpoints.CallbackPath}";
         var authorize = await connections.BeginAsync(redirectUri, context.RequestAborted);
-        return Results.Redirect(authorize.AbsoluteUri);
+        return authorize.Succeeded
+            ? Results.Redirect(authorize.Value!.AbsoluteUri)
+            : Results.Redirect($"{ManagePath}?error={Uri.EscapeDataString(authorize.Error!.Message)}");
     }
 
     private static async Task<IResult> OutcomesAsync(int runId, Portal.Core.Import.ImportService imports, HttpContext context)

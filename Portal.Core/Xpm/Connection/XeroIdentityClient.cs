@@ -11,6 +11,13 @@ namespace Portal.Core.Xpm.Connection;
 /// <summary>Xero's OAuth2 endpoints: code exchange, refresh, revocation and connections. Tokens are never logged.</summary>
 public sealed class XeroIdentityClient(HttpClient http, XpmEndpoints endpoints, ILogger<XeroIdentityClient> logger)
 {
+    /// <summary>
+    /// Marks a request the resilience pipeline must send once only. An authorization code is single-use: if Xero
+    /// answered and the reply was lost, a retry fails <c>invalid_grant</c> and hides what happened. A refresh may be
+    /// retried (Xero accepts the previous refresh token again for 30 minutes), and so may revocation (idempotent) and GETs.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> SendOnce = new("Portal.Xpm.SendOnce");
+
     public Task<Result<XeroTokenSet>> ExchangeCodeAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
         RequestTokenAsync(new Dictionary<string, string>
         {
@@ -18,14 +25,18 @@ public sealed class XeroIdentityClient(HttpClient http, XpmEndpoints endpoints, 
             ["code"] = code,
             ["redirect_uri"] = redirectUri,
             ["code_verifier"] = codeVerifier,
-        }, cancellationToken);
+        }, sendOnce: true, cancellationToken);
 
     public Task<Result<XeroTokenSet>> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
         RequestTokenAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
-        }, cancellationToken);
+        }, sendOnce: false, cancellationToken);
+
+    /// <summary>Whether the resilience pipeline may send this request again after a transient failure.</summary>
+    public static bool MayRetry(HttpRequestMessage? request) =>
+        request is not null && !(request.Options.TryGetValue(SendOnce, out var once) && once);
 
     public async Task<Result<IReadOnlyList<XeroTenant>>> GetConnectionsAsync(string accessToken, CancellationToken cancellationToken)
     {
@@ -69,12 +80,13 @@ public sealed class XeroIdentityClient(HttpClient http, XpmEndpoints endpoints, 
         }
     }
 
-    private async Task<Result<XeroTokenSet>> RequestTokenAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
+    private async Task<Result<XeroTokenSet>> RequestTokenAsync(Dictionary<string, string> form, bool sendOnce, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoints.TokenUrl)
         {
             Content = new FormUrlEncodedContent(WithClientId(form)),
         };
+        request.Options.Set(SendOnce, sendOnce);
         AddClientAuthentication(request);
         try
         {

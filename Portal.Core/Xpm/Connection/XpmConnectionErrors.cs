@@ -23,3 +23,10 @@ public sealed record XpmIdentityError(string Reason)
 /// <summary>invalid_grant: the refresh token is spent or revoked; only reconnecting helps.</summary>
 public sealed record XpmRefreshRefusedError(string Reason)
     : Error($"Xero refused to renew access ({Reason}).");
+
+/// <summary>Connecting while connected replaces the grant; only a manager may do that, or change the practice.</summary>
+public sealed record XpmReconnectNeedsManagerError(string TenantName)
+    : Error($"The portal is connected to {TenantName}. Only a manager can reconnect it or connect another practice.");
+
+public sealed record XpmChangePracticeNeedsManagerError(string CurrentTenantName, string OtherTenantName)
+    : Error($"The portal was connected to {CurrentTenantName}, not {OtherTenantName}. Only a manager can change the practice; nothing was changed and the new access was revoked.");

@@ -26,10 +26,23 @@ public sealed class XpmConnectionService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<XpmConnection>().AsNoTracking()
-            .Where(c => c.PracticeId == user.PracticeId)
-            .Select(c => new XpmConnectionView(c.Status, c.TenantName, c.ConnectedBy, c.ConnectedAt, c.AccessTokenExpiresAt, c.LastRefreshedAt, c.Scopes, c.StatusReason))
-            .FirstOrDefaultAsync(cancellationToken);
+        var connection = await db.Set<XpmConnection>().FirstOrDefaultAsync(c => c.PracticeId == user.PracticeId, cancellationToken);
+        if (connection is null)
+        {
+            return null;
+        }
+
+        // Keys lost on a redeploy leave tokens nobody can read: say so now, not at the next import.
+        if (connection.Status == XpmConnectionStatus.Connected && protector.TryUnprotect(connection.ProtectedRefreshToken) is null)
+        {
+            connection.Status = XpmConnectionStatus.NeedsReconnecting;
+            connection.StatusReason = XpmTokenProtector.UnreadableReason;
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("XPM connection needs reconnecting: its stored tokens cannot be decrypted");
+        }
+
+        return new XpmConnectionView(connection.Status, connection.TenantName, connection.ConnectedBy, connection.ConnectedAt,
+            connection.AccessTokenExpiresAt, connection.LastRefreshedAt, connection.Scopes, connection.StatusReason);
     }
 
     /// <summary>
@@ -61,14 +74,31 @@ public sealed class XpmConnectionService(
         }
     }
 
-    /// <summary>Starts a connection: records the attempt and returns Xero's authorize URL to send the browser to.</summary>
-    public async Task<Uri> BeginAsync(string redirectUri, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a connection: records the attempt and returns Xero's authorize URL to send the browser to.
+    /// Reconnecting revokes the current grant first, so no replaced grant stays alive at Xero; while a connection
+    /// works, only a manager may replace it.
+    /// </summary>
+    public async Task<Result<Uri>> BeginAsync(string redirectUri, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
         var verifier = Pkce.NewVerifier();
         var state = Pkce.NewState();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Set<XpmConnection>().FirstOrDefaultAsync(c => c.PracticeId == user.PracticeId, cancellationToken);
+        if (existing is { Status: XpmConnectionStatus.Connected })
+        {
+            if (!user.IsManager)
+            {
+                return new XpmReconnectNeedsManagerError(existing.TenantName);
+            }
+
+            await RevokeAsync(existing, cancellationToken);
+            existing.Status = XpmConnectionStatus.NeedsReconnecting;
+            existing.StatusReason = $"{user.Email ?? user.Name} started reconnecting, which revoked the previous access. Finish signing in to Xero to connect again.";
+        }
+
         await db.Set<XpmAuthorization>().Where(a => a.StartedAt < now - AttemptLifetime).ExecuteDeleteAsync(cancellationToken);
         db.Add(new XpmAuthorization
         {
@@ -134,7 +164,12 @@ public sealed class XpmConnectionService(
                 await db.SaveChangesAsync(cancellationToken);
                 return new XpmNoPracticeError();
             case 1:
-                await SaveConnectionAsync(db, attempt, tokens.Value, practices[0], cancellationToken);
+                var saved = await SaveConnectionAsync(db, user, attempt, tokens.Value, practices[0], cancellationToken);
+                if (!saved.Succeeded)
+                {
+                    return saved.Error!;
+                }
+
                 return XpmConnectOutcome.Done;
             default:
                 attempt.ProtectedTokens = protector.Protect(JsonSerializer.Serialize(tokens.Value));
@@ -172,12 +207,14 @@ public sealed class XpmConnectionService(
         }
 
         var tokens = JsonSerializer.Deserialize<XeroTokenSet>(protector.Unprotect(attempt.ProtectedTokens))!;
-        await SaveConnectionAsync(db, attempt, tokens, tenant, cancellationToken);
-        return true;
+        return await SaveConnectionAsync(db, user, attempt, tokens, tenant, cancellationToken);
     }
 
-    /// <summary>Revokes Xero's tokens and forgets them. The portal's imported data stays.</summary>
-    public async Task<Result<bool>> DisconnectAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes Xero's tokens and forgets them. The portal's imported data stays. Tokens that can no longer be read
+    /// (or a Xero that cannot be reached) are forgotten all the same, and the outcome says revocation was skipped.
+    /// </summary>
+    public async Task<Result<XpmDisconnected>> DisconnectAsync(CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
         if (!user.IsManager)
@@ -192,17 +229,31 @@ public sealed class XpmConnectionService(
             return new XpmNotConnectedError();
         }
 
-        var revoked = await identity.RevokeAsync(protector.Unprotect(connection.ProtectedRefreshToken), cancellationToken);
-        if (!revoked.Succeeded)
-        {
-            // Forget the tokens anyway: the user asked to disconnect, and unused refresh tokens expire in 60 days.
-            logger.LogWarning("Disconnecting XPM without revocation: {Reason}", revoked.Error!.Message);
-        }
-
+        // Forget the tokens whatever revocation says: the user asked to disconnect, and unused refresh tokens expire in 60 days.
+        var skipped = await RevokeAsync(connection, cancellationToken);
         db.Remove(connection);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("XPM disconnected by {User}", user.Email ?? user.Name);
-        return true;
+        logger.LogInformation("XPM disconnected by user {UserId}", user.StaffMemberId);
+        return new XpmDisconnected(skipped);
+    }
+
+    /// <summary>Revokes the connection's grant at Xero; returns why revocation was skipped, or null when it was done.</summary>
+    private async Task<string?> RevokeAsync(XpmConnection connection, CancellationToken cancellationToken)
+    {
+        if (protector.TryUnprotect(connection.ProtectedRefreshToken) is not { } refreshToken)
+        {
+            logger.LogWarning("XPM revocation skipped: the stored refresh token cannot be decrypted");
+            return "the stored tokens can no longer be read (Data Protection keys changed)";
+        }
+
+        var revoked = await identity.RevokeAsync(refreshToken, cancellationToken);
+        if (revoked.Succeeded)
+        {
+            return null;
+        }
+
+        logger.LogWarning("XPM revocation failed: {Reason}", revoked.Error!.Message);
+        return revoked.Error.Message;
     }
 
     private async Task<XpmAuthorization?> FindAttemptAsync(PortalDbContext db, PortalUser user, string? state, CancellationToken cancellationToken)
@@ -217,10 +268,25 @@ public sealed class XpmConnectionService(
             .FirstOrDefaultAsync(a => a.State == state && a.PracticeId == user.PracticeId && a.StartedAt >= oldest, cancellationToken);
     }
 
-    private async Task SaveConnectionAsync(PortalDbContext db, XpmAuthorization attempt, XeroTokenSet tokens, XeroTenant tenant, CancellationToken cancellationToken)
+    private async Task<Result<bool>> SaveConnectionAsync(
+        PortalDbContext db, PortalUser user, XpmAuthorization attempt, XeroTokenSet tokens, XeroTenant tenant, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var connection = await db.Set<XpmConnection>().FirstOrDefaultAsync(c => c.PracticeId == attempt.PracticeId, cancellationToken);
+        if (connection is not null && connection.TenantId != tenant.TenantId && !user.IsManager)
+        {
+            // The new grant must not outlive the refusal.
+            var revoked = await identity.RevokeAsync(tokens.RefreshToken, cancellationToken);
+            if (!revoked.Succeeded)
+            {
+                logger.LogWarning("Revoking a refused practice change failed: {Reason}", revoked.Error!.Message);
+            }
+
+            db.Remove(attempt);
+            await db.SaveChangesAsync(cancellationToken);
+            return new XpmChangePracticeNeedsManagerError(connection.TenantName, tenant.TenantName ?? tenant.TenantId);
+        }
+
         if (connection is null)
         {
             connection = new XpmConnection
@@ -251,5 +317,6 @@ public sealed class XpmConnectionService(
         db.Remove(attempt);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Connected to XPM practice {TenantName}", connection.TenantName);
+        return true;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace Portal.Core.Xpm.Connection;
 
@@ -11,7 +13,13 @@ public static class XpmConnectionServiceCollectionExtensions
     public static IServiceCollection AddXpmConnection(this IServiceCollection services)
     {
         services.AddSingleton<XpmTokenProtector>();
-        services.AddHttpClient<XeroIdentityClient>().AddStandardResilienceHandler();
+        services.AddHttpClient<XeroIdentityClient>().AddStandardResilienceHandler(options =>
+        {
+            var transient = options.Retry.ShouldHandle;
+            options.Retry.ShouldHandle = args => XeroIdentityClient.MayRetry(args.Context.GetRequestMessage())
+                ? transient(args)
+                : ValueTask.FromResult(false);
+        });
         services.AddSingleton<XpmTokenSource>();
         services.AddSingleton<IXpmTokenSource>(sp => sp.GetRequiredService<XpmTokenSource>());
         services.AddScoped<XpmConnectionService>();

@@ -37,9 +37,9 @@ public sealed class XpmTokenSource(
                 return new XpmNeedsReconnectingError(connection.StatusReason ?? "Xero refused to renew access.");
             }
 
-            if (connection.AccessTokenExpiresAt > Now + RefreshAhead)
+            if (connection.AccessTokenExpiresAt > Now + RefreshAhead && protector.TryUnprotect(connection.ProtectedAccessToken) is { } accessToken)
             {
-                return new XpmAccessToken(protector.Unprotect(connection.ProtectedAccessToken), connection.TenantId);
+                return new XpmAccessToken(accessToken, connection.TenantId);
             }
         }
 
@@ -68,7 +68,17 @@ public sealed class XpmTokenSource(
                 return new XpmNeedsReconnectingError(connection.StatusReason ?? "Xero refused to renew access.");
             }
 
-            var current = protector.Unprotect(connection.ProtectedAccessToken);
+            var current = protector.TryUnprotect(connection.ProtectedAccessToken);
+            var refreshToken = protector.TryUnprotect(connection.ProtectedRefreshToken);
+            if (current is null || refreshToken is null)
+            {
+                connection.Status = XpmConnectionStatus.NeedsReconnecting;
+                connection.StatusReason = XpmTokenProtector.UnreadableReason;
+                await db.SaveChangesAsync(CancellationToken.None);
+                logger.LogWarning("XPM connection needs reconnecting: its stored tokens cannot be decrypted");
+                return new XpmNeedsReconnectingError(connection.StatusReason);
+            }
+
             var stillFresh = connection.AccessTokenExpiresAt > Now + RefreshAhead;
             if (stillFresh && (rejectedAccessToken is null || rejectedAccessToken != current))
             {
@@ -76,7 +86,7 @@ public sealed class XpmTokenSource(
                 return new XpmAccessToken(current, connection.TenantId);
             }
 
-            var tokens = await identity.RefreshAsync(protector.Unprotect(connection.ProtectedRefreshToken), cancellationToken);
+            var tokens = await identity.RefreshAsync(refreshToken, cancellationToken);
             if (tokens.Error is XpmRefreshRefusedError refused)
             {
                 connection.Status = XpmConnectionStatus.NeedsReconnecting;

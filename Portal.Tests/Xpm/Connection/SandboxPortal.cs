@@ -88,12 +88,23 @@ public sealed class SandboxPortal : IAsyncDisposable
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
 
-/// <summary>Counts requests to Xero's token endpoint, by grant type.</summary>
+/// <summary>
+/// Counts requests to Xero's token and revocation endpoints (every attempt the resilience pipeline makes), and can
+/// answer the next one of a kind with a 503 as an overloaded Xero would.
+/// </summary>
 public sealed class TokenCallCounter
 {
     private int _refreshes;
+    private int _codeExchanges;
+    private int _revocations;
+    private string? _failNext;
 
     public int Refreshes => Volatile.Read(ref _refreshes);
+    public int CodeExchanges => Volatile.Read(ref _codeExchanges);
+    public int Revocations => Volatile.Read(ref _revocations);
+
+    /// <summary>The next request of this grant type ("authorization_code", "refresh_token") or "revocation" gets a 503.</summary>
+    public void FailNext(string kind) => Volatile.Write(ref _failNext, kind);
 
     public DelegatingHandler NewHandler() => new Handler(this);
 
@@ -101,10 +112,21 @@ public sealed class TokenCallCounter
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.Content is FormUrlEncodedContent form
-                && (await form.ReadAsStringAsync(cancellationToken)).Contains("grant_type=refresh_token"))
+            var body = request.Content is FormUrlEncodedContent form ? await form.ReadAsStringAsync(cancellationToken) : "";
+            var kind = body.Contains("grant_type=refresh_token") ? "refresh_token"
+                : body.Contains("grant_type=authorization_code") ? "authorization_code"
+                : request.RequestUri!.AbsolutePath.EndsWith("/revocation", StringComparison.Ordinal) ? "revocation"
+                : null;
+            _ = kind switch
             {
-                Interlocked.Increment(ref counter._refreshes);
+                "refresh_token" => Interlocked.Increment(ref counter._refreshes),
+                "authorization_code" => Interlocked.Increment(ref counter._codeExchanges),
+                "revocation" => Interlocked.Increment(ref counter._revocations),
+                _ => 0,
+            };
+            if (kind is not null && Interlocked.CompareExchange(ref counter._failNext, null, kind) == kind)
+            {
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request };
             }
 
             return await base.SendAsync(request, cancellationToken);

@@ -108,9 +108,13 @@ public partial class XpmIntegrationPage
         }
 
         var result = await Connections.DisconnectAsync();
-        if (result.Succeeded)
+        if (result.Value is { Revoked: true })
         {
             Snackbar.Add("Disconnected from Xero Practice Manager.", Severity.Success);
+        }
+        else if (result.Value is { } disconnected)
+        {
+            Snackbar.Add($"Disconnected from Xero Practice Manager. Xero was not told (revocation skipped: {disconnected.RevocationSkipped}); access it still holds ends within 60 days, or remove the app under Connected Apps in Xero.", Severity.Warning);
         }
         else
         {
