@@ -2,6 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Identity;
+using Portal.Core.Import.Apply;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Plan;
+using Portal.Core.Import.Runs;
 using Portal.Core.Xpm.Connection;
 
 namespace Portal.Core.Import;
@@ -95,7 +99,7 @@ public sealed class ImportService(
             return new ImportRunNotFoundError(fetchRunId);
         }
 
-        var (staff, clients) = await ImportPlanBuilder.PlanAsync(db, fetch, cancellationToken);
+        var (staff, clients) = await SelectionPlanner.PlanAsync(db, fetch, cancellationToken);
         return new ImportPreview(
             ImportPlanSummary.From(staff.Select(s => s.Entry)),
             ImportPlanSummary.From(clients.Where(c => c.Staged.Kind == Portal.Core.Clients.ClientKind.Person).Select(c => c.Entry)),

@@ -2,6 +2,9 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Clients;
 using Portal.Core.Import;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Plan;
+using Portal.Core.Import.Review;
 using Portal.Web.Components.Pages.Import;
 
 namespace Portal.Web.Pages.Import;

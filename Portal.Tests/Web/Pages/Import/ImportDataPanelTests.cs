@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Import;
+using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 using Portal.Web.Components.Pages.Import;
 

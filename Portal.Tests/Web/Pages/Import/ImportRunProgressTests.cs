@@ -1,5 +1,6 @@
 using Bunit;
 using Portal.Core.Import;
+using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 using Portal.Web.Components.Pages.Import;
 
