@@ -13,9 +13,11 @@ using Portal.Core.Xpm;
 namespace Portal.Core.Import.Apply;
 
 /// <summary>
-/// "Confirm and import data": applies a reviewed fetch in batches, one transaction per batch. Every record is
-/// found again by its XPM UUID, so a run interrupted mid-way and started again (or the same selection imported
-/// twice) creates nothing twice: already-applied records plan as Unchanged.
+/// "Confirm and import data": applies the plan of a fetch's frozen selection in batches, one transaction per batch.
+/// The plan comes from <see cref="SelectionPlanner"/> over the selection and detail level confirmed, exactly as the
+/// Confirm step previewed it. Every record is found again by its XPM UUID, so a run interrupted mid-way and started
+/// again creates nothing twice: already-applied records plan as Unchanged. Once it has succeeded, the fetch's staged
+/// rows are removed; the run row and its outcome rows keep the history and the outcome file.
 /// </summary>
 public sealed class ImportRunner(
     IDbContextFactory<PortalDbContext> contextFactory,
@@ -34,23 +36,23 @@ public sealed class ImportRunner(
         run.Status = ImportRunStatus.Running;
         run.StartedAt = Now;
         run.Attempts++;
-        run.Created = run.Updated = run.Linked = run.Skipped = run.Failed = run.ItemsDone = 0;
+        run.Created = run.Updated = run.Linked = run.Skipped = run.ItemsDone = 0;
         // A restarted run plans again from the portal as it now is: records applied before the restart plan as Unchanged.
         await db.Set<ImportOutcome>().Where(o => o.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         await PublishAsync(db, run, "Planning the import", CancellationToken.None);
 
-        var (staffPlans, clientPlans) = await SelectionPlanner.PlanAsync(db, fetch, cancellationToken);
-        run.ItemsTotal = staffPlans.Count + clientPlans.Count;
+        var plan = await SelectionPlanner.PlanAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, cancellationToken);
+        run.ItemsTotal = plan.Count;
         await PublishAsync(db, run, "Importing staff", cancellationToken);
-        foreach (var batch in staffPlans.Chunk(BatchSize))
+        foreach (var batch in plan.Staff.Chunk(BatchSize))
         {
             await ApplyStaffAsync(db, run, batch, cancellationToken);
         }
 
         await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
-        foreach (var batch in clientPlans.Chunk(BatchSize))
+        foreach (var batch in plan.Clients.Chunk(BatchSize))
         {
-            await ApplyClientsAsync(db, run, fetch.DetailLevel, batch, cancellationToken);
+            await ApplyClientsAsync(db, run, batch, cancellationToken);
             await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
         }
 
@@ -58,17 +60,25 @@ public sealed class ImportRunner(
         // A context of its own: it clears its tracker per batch, and the run row must stay tracked here.
         await using (var teams = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            await ImportTeamsAndRelationshipsAsync(teams, fetch, clientPlans.Select(p => p.Staged).ToList(), cancellationToken);
+            await ImportTeamsAndRelationshipsAsync(teams, fetch, plan.Clients.Select(p => p.Staged).ToList(), cancellationToken);
         }
 
-        run.Status = ImportRunStatus.Succeeded;
-        run.FinishedAt = Now;
-        await PublishAsync(db, run, "Imported", CancellationToken.None);
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            run.Status = ImportRunStatus.Succeeded;
+            run.FinishedAt = Now;
+            run.Phase = "Imported";
+            await db.SaveChangesAsync(CancellationToken.None);
+            await StagingCleanup.RemoveAsync(db, fetch.Id, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
         logger.LogInformation("Import {RunId}: {Created} created, {Updated} updated, {Linked} linked, {Skipped} skipped", run.Id, run.Created, run.Updated, run.Linked, run.Skipped);
         await NotifyAsync(run, portalBaseUrl);
     }
 
-    private async Task ApplyStaffAsync(PortalDbContext db, ImportRun run, SelectionPlanner.StaffPlan[] batch, CancellationToken cancellationToken)
+    private async Task ApplyStaffAsync(PortalDbContext db, ImportRun run, ImportPlan.StaffPlan[] batch, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
@@ -93,13 +103,14 @@ public sealed class ImportRunner(
             db.Add(Outcome(run.Id, "Staff", entry));
         }
 
+        run.ItemsDone += batch.Length;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         db.Attach(run);
     }
 
-    private async Task ApplyClientsAsync(PortalDbContext db, ImportRun run, ImportDetailLevel level, SelectionPlanner.ClientPlan[] batch, CancellationToken cancellationToken)
+    private async Task ApplyClientsAsync(PortalDbContext db, ImportRun run, ImportPlan.ClientPlan[] batch, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();

@@ -28,10 +28,10 @@ namespace Portal.Core.Import.Fetch;
 /// portal record is never created for an XPM record's match, nor is another record's link stolen.
 /// </para>
 /// <para>
-/// In one import each portal client is claimed by at most one XPM client: use <see cref="MatchAll"/>, which gives
-/// links first, then same-email matches, then suggestions, each tier in XPM UUID order; an XPM client whose portal
-/// client was taken tries its next candidate, else becomes <see cref="ClientMatchKind.None"/> with the reason.
-/// <see cref="Match"/> looks at one XPM client alone and knows nothing of claims.
+/// Each portal client is claimed by at most one XPM client: <see cref="MatchAll"/> gives links first, then same-email
+/// matches, then suggestions, each tier in XPM UUID order; an XPM client whose portal client was taken tries its next
+/// candidate, else becomes <see cref="ClientMatchKind.None"/> with the reason. The fetch matches everything it offers
+/// in one call, so who wins a contest never depends on what the reviewer ticks.
 /// </para>
 /// </summary>
 public sealed class ClientMatcher
@@ -67,13 +67,6 @@ public sealed class ClientMatcher
                 Add(_byName, (client.Kind, key), indexed);
             }
         }
-    }
-
-    /// <summary>The best match for one XPM client on its own, ignoring what other XPM clients claim.</summary>
-    public ClientMatch Match(XpmClientSnapshot candidate)
-    {
-        var (options, noneReason) = Candidates(candidate);
-        return options.Count > 0 ? options[0] : new ClientMatch(candidate.XpmUuid, ClientMatchKind.None, null, noneReason);
     }
 
     /// <summary>

@@ -3,16 +3,16 @@ using Microsoft.Extensions.Logging;
 using Portal.Core.Clients;
 using Portal.Core.Common;
 using Portal.Core.Data;
+using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
 using Portal.Core.Xpm;
-using Portal.Core.Xpm.Models;
 
 namespace Portal.Core.Import.Fetch;
 
 /// <summary>
-/// "Import Data": streams staff, the detailed client list and client groups from XPM into the run's staging
-/// tables, in batches. It writes nothing to the portal's own records, so a failed or restarted fetch simply
-/// starts again from an empty staging snapshot.
+/// "Import Data": streams staff and the detailed client list from XPM into the run's staging tables, in batches,
+/// then matches the staged records against the portal once. It writes nothing to the portal's own records, so a
+/// failed or restarted fetch simply starts again from an empty staging snapshot.
 /// </summary>
 public sealed class FetchRunner(
     IDbContextFactory<PortalDbContext> contextFactory,
@@ -31,11 +31,11 @@ public sealed class FetchRunner(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var run = await db.Set<ImportRun>().SingleAsync(r => r.Id == runId, cancellationToken);
-        await ClearStagingAsync(db, runId, cancellationToken);
+        await StagingCleanup.RemoveAsync(db, runId, cancellationToken);
         run.Status = ImportRunStatus.Running;
         run.StartedAt = Now;
         run.Attempts++;
-        run.ItemsDone = 0;
+        run.ItemsDone = run.StaffCount = run.ClientCount = run.EntityCount = run.ArchivedLeftOut = run.DeletedLeftOut = 0;
         run.ItemsTotal = await EstimateTotalAsync(db, run, cancellationToken);
         await SaveAndPublishAsync(db, run, "Reading staff from Xero Practice Manager", CancellationToken.None);
 
@@ -47,13 +47,53 @@ public sealed class FetchRunner(
         }
 
         await SaveAndPublishAsync(db, run, "Matching with the portal's clients and staff", cancellationToken);
-        await ImportMatching.MatchStagedAsync(db, run.Id, run.PracticeId, cancellationToken);
-        run.Status = ImportRunStatus.Succeeded;
-        run.FinishedAt = Now;
-        run.ItemsTotal = run.ItemsDone;
-        await SaveAndPublishAsync(db, run, "Ready to review", CancellationToken.None);
-        logger.LogInformation("Fetch {RunId} read {StaffCount} staff, {ClientCount} clients, {EntityCount} entities", run.Id, run.StaffCount, run.ClientCount, run.EntityCount);
+        await MatchStagedRecordsAsync(db, run.Id, run.PracticeId, cancellationToken);
+        await CountAsync(db, run, cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            run.Status = ImportRunStatus.Succeeded;
+            run.FinishedAt = Now;
+            run.ItemsTotal = run.ItemsDone;
+            run.Phase = "Ready to review";
+            await db.SaveChangesAsync(CancellationToken.None);
+            // Only the newest fetch can be imported: older staging is dead weight from here on.
+            await StagingCleanup.RemoveOlderThanAsync(db, run.PracticeId, run.Id, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+        logger.LogInformation("Fetch {RunId} offers {StaffCount} staff, {ClientCount} clients, {EntityCount} entities", run.Id, run.StaffCount, run.ClientCount, run.EntityCount);
         await NotifyAsync(run, portalBaseUrl);
+    }
+
+    /// <summary>
+    /// Places every offered staged record against the portal as it is now, once, and saves the match on the row:
+    /// the review shows it and the plan (the Confirm preview and the import alike) uses it. Matching the whole
+    /// offer at once settles contests (two XPM clients wanting one portal client) the same way whatever is ticked.
+    /// </summary>
+    internal static async Task MatchStagedRecordsAsync(PortalDbContext db, int fetchRunId, int practiceId, CancellationToken cancellationToken)
+    {
+        var portalClients = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId).ToListAsync(cancellationToken);
+        var staged = await ImportSelection.OfferedClients(db, fetchRunId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var matches = new ClientMatcher(portalClients.Select(PortalClientSnapshot.From)).MatchAll(staged.Select(c => c.ToSnapshot()));
+        for (var i = 0; i < staged.Count; i++)
+        {
+            (staged[i].MatchKind, staged[i].MatchClientId, staged[i].MatchReason) = (matches[i].Kind, matches[i].ClientId, matches[i].Reason);
+        }
+
+        var portalStaff = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId).ToListAsync(cancellationToken);
+        var stagedStaff = await ImportSelection.OfferedStaff(db, fetchRunId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var staffMatches = new StaffMatcher(portalStaff.Select(PortalStaffSnapshot.From)).MatchAll(stagedStaff.Select(s => s.ToXpmStaff()));
+        for (var i = 0; i < stagedStaff.Count; i++)
+        {
+            (stagedStaff[i].MatchKind, stagedStaff[i].MatchStaffMemberId, stagedStaff[i].MatchReason) = (staffMatches[i].Kind, staffMatches[i].StaffMemberId, staffMatches[i].Reason);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is StagedClient or StagedStaff).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     private async Task<Result<bool>> FetchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
@@ -70,7 +110,7 @@ public sealed class FetchRunner(
             {
                 await foreach (var batch in Batches(stream, cancellationToken))
                 {
-                    db.AddRange(batch.Select(s => ToStaged(run.Id, s)));
+                    db.AddRange(batch.Select(s => s.ToStaged(run.Id)));
                     run.StaffCount += batch.Count;
                     await SaveBatchAsync(db, run, cancellationToken);
                 }
@@ -90,17 +130,8 @@ public sealed class FetchRunner(
                 {
                     foreach (var client in batch)
                     {
-                        var staged = ToStaged(run.Id, client);
-                        db.Add(staged);
-                        db.AddRange(client.Relationships.Select(r => ToStaged(run.Id, client.Uuid, r)));
-                        if (staged.Kind == ClientKind.Entity)
-                        {
-                            run.EntityCount++;
-                        }
-                        else
-                        {
-                            run.ClientCount++;
-                        }
+                        db.Add(client.ToStaged(run.Id));
+                        db.AddRange(client.Relationships.Select(r => r.ToStaged(run.Id, client.Uuid)));
                     }
 
                     run.ItemsDone += batch.Count;
@@ -113,23 +144,6 @@ public sealed class FetchRunner(
                 }
             }
 
-            await SaveAndPublishAsync(db, run, "Reading client groups from Xero Practice Manager", cancellationToken);
-            var groups = await xpm.GetClientGroupsAsync(cancellationToken);
-            if (!groups.Succeeded)
-            {
-                return groups.Error!;
-            }
-
-            await using (var stream = groups.Value!)
-            {
-                await foreach (var batch in Batches(stream, cancellationToken))
-                {
-                    db.AddRange(batch.Select(g => new StagedGroup { RunId = run.Id, XpmUuid = g.Uuid, Name = g.Name }));
-                    run.GroupCount += batch.Count;
-                    await SaveBatchAsync(db, run, cancellationToken);
-                }
-            }
-
             return true;
         }
         catch (XpmException exception)
@@ -137,6 +151,18 @@ public sealed class FetchRunner(
             // The reply broke mid-list (truncated or malformed XML, lost connection): the snapshot is incomplete.
             return exception.Error;
         }
+    }
+
+    /// <summary>What the review will offer, through the same selection it lists, and what was left out and why.</summary>
+    private static async Task CountAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        var offered = ImportSelection.OfferedClients(db, run.Id);
+        run.StaffCount = await ImportSelection.OfferedStaff(db, run.Id).CountAsync(cancellationToken);
+        run.ClientCount = await offered.CountAsync(c => c.Kind == ClientKind.Person, cancellationToken);
+        run.EntityCount = await offered.CountAsync(c => c.Kind == ClientKind.Entity, cancellationToken);
+        var staged = db.Set<StagedClient>().Where(c => c.RunId == run.Id);
+        run.DeletedLeftOut = await staged.CountAsync(c => c.IsDeleted, cancellationToken);
+        run.ArchivedLeftOut = await staged.CountAsync(c => c.IsArchived && !c.IsDeleted, cancellationToken);
     }
 
     private async Task SaveBatchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
@@ -152,7 +178,7 @@ public sealed class FetchRunner(
     private async Task FailAsync(PortalDbContext db, ImportRun run, string error)
     {
         db.ChangeTracker.Clear();
-        await ClearStagingAsync(db, run.Id, CancellationToken.None);
+        await StagingCleanup.RemoveAsync(db, run.Id, CancellationToken.None);
         db.Attach(run);
         run.Status = ImportRunStatus.Failed;
         run.FinishedAt = Now;
@@ -171,24 +197,16 @@ public sealed class FetchRunner(
     private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
         run,
         "Your Xero Practice Manager data is ready to review",
-        $"The data you asked for from Xero Practice Manager is ready: {run.StaffCount} staff, {run.ClientCount} clients and {run.EntityCount} entities.",
+        $"The data you asked for from Xero Practice Manager is ready: {FetchSummary.Offered(run)}.{FetchSummary.LeftOut(run)}",
         "Review and import data",
         $"{portalBaseUrl.TrimEnd('/')}/configure/integrations/xpm");
-
-    private static async Task ClearStagingAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
-    {
-        await db.Set<StagedRelationship>().Where(r => r.RunId == runId).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<StagedClient>().Where(c => c.RunId == runId).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<StagedStaff>().Where(s => s.RunId == runId).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<StagedGroup>().Where(g => g.RunId == runId).ExecuteDeleteAsync(cancellationToken);
-    }
 
     /// <summary>XPM's list gives no total, so the last successful fetch's client count stands in for the ETA.</summary>
     private static Task<int?> EstimateTotalAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken) =>
         db.Set<ImportRun>().AsNoTracking()
             .Where(r => r.PracticeId == run.PracticeId && r.Kind == ImportRunKind.Fetch && r.Status == ImportRunStatus.Succeeded && r.Id != run.Id)
             .OrderByDescending(r => r.Id)
-            .Select(r => (int?)(r.ClientCount + r.EntityCount))
+            .Select(r => (int?)(r.ClientCount + r.EntityCount + r.ArchivedLeftOut + r.DeletedLeftOut))
             .FirstOrDefaultAsync(cancellationToken);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -211,57 +229,4 @@ public sealed class FetchRunner(
             yield return batch;
         }
     }
-
-    private static StagedStaff ToStaged(int runId, XpmStaff staff) => new()
-    {
-        RunId = runId,
-        XpmUuid = staff.Uuid,
-        Name = staff.Name,
-        Email = Blank(staff.Email),
-        Phone = Blank(staff.Phone),
-        Mobile = Blank(staff.Mobile),
-        WebUrl = Blank(staff.WebUrl),
-    };
-
-    private static StagedClient ToStaged(int runId, XpmClientRecord client)
-    {
-        var snapshot = XpmClientSnapshot.From(client);
-        return new StagedClient
-        {
-            RunId = runId,
-            XpmUuid = snapshot.XpmUuid,
-            Kind = snapshot.Kind,
-            Name = snapshot.Name,
-            FirstName = snapshot.FirstName,
-            LastName = snapshot.LastName,
-            BusinessStructure = snapshot.BusinessStructure,
-            DateOfBirth = snapshot.DateOfBirth,
-            Email = snapshot.Email,
-            Phone = snapshot.Phone,
-            Mobile = snapshot.Mobile,
-            PhysicalAddress = snapshot.PhysicalAddress,
-            PostalAddress = snapshot.PostalAddress,
-            AccountManagerUuid = client.AccountManager?.Uuid,
-            JobManagerUuid = client.JobManager?.Uuid,
-            WebUrl = Blank(client.WebUrl),
-            IsArchived = client.IsArchived,
-            IsDeleted = client.IsDeleted,
-        };
-    }
-
-    private static StagedRelationship ToStaged(int runId, Guid clientUuid, XpmRelationship relationship) => new()
-    {
-        RunId = runId,
-        XpmUuid = relationship.Uuid == Guid.Empty ? null : relationship.Uuid,
-        ClientUuid = clientUuid,
-        RelatedClientUuid = relationship.RelatedClient.Uuid,
-        RelatedClientName = relationship.RelatedClient.Name,
-        Type = relationship.Type ?? "Related",
-        NumberOfShares = relationship.NumberOfShares,
-        Percentage = relationship.Percentage,
-        StartDate = relationship.StartDate,
-        EndDate = relationship.EndDate,
-    };
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -34,10 +34,6 @@ public sealed class StaffMatcher
         }
     }
 
-    /// <summary>The match for one XPM staff member on its own, ignoring what others claim.</summary>
-    public StaffMatch Match(XpmStaff candidate) =>
-        Candidates(candidate).FirstOrDefault() ?? Create(candidate.Uuid, "No portal staff member with this XPM link or email — a new staff member will be created");
-
     /// <summary>Matches the whole staff list so each portal staff member goes to one XPM staff member; results in the order given.</summary>
     public IReadOnlyList<StaffMatch> MatchAll(IEnumerable<XpmStaff> candidates)
     {
@@ -69,7 +65,7 @@ public sealed class StaffMatcher
         for (var i = 0; i < list.Count; i++)
         {
             matches[i] = results[i] ?? (options[i].Count == 0
-                ? Match(list[i])
+                ? Create(list[i].Uuid, "No portal staff member with this XPM link or email — a new staff member will be created")
                 : Create(list[i].Uuid,
                     $"Same email as a portal staff member that XPM staff member {list[claimedBy[options[i][0].StaffMemberId!.Value]].Name} takes in this import — a new staff member will be created"));
         }

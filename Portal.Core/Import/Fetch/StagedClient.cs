@@ -23,11 +23,16 @@ public sealed class StagedClient
     public Guid? AccountManagerUuid { get; set; }
     public Guid? JobManagerUuid { get; set; }
     public string? WebUrl { get; set; }
+    /// <summary>Archived or deleted in XPM: staged, so the fetch can say how many it left out and why, but never offered.</summary>
     public bool IsArchived { get; set; }
+
     public bool IsDeleted { get; set; }
     public bool IsSelected { get; set; }
 
-    /// <summary>How the matcher placed this record against the portal's clients when the fetch finished.</summary>
+    /// <summary>
+    /// How <see cref="ClientMatcher"/> placed this record against the portal's clients when the fetch finished, over
+    /// everything the fetch offers. The review shows it and the plan uses it: matching happens once.
+    /// </summary>
     public ClientMatchKind MatchKind { get; set; }
 
     public int? MatchClientId { get; set; }

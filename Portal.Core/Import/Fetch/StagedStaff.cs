@@ -13,6 +13,9 @@ public sealed class StagedStaff
     public string? WebUrl { get; set; }
     public bool IsSelected { get; set; }
 
-    /// <summary>The portal staff member this is (by XPM link or email) when the fetch finished.</summary>
-    public int? ExistingStaffMemberId { get; set; }
+    /// <summary>How <see cref="StaffMatcher"/> placed this record against the portal's staff when the fetch finished.</summary>
+    public StaffMatchKind MatchKind { get; set; }
+
+    public int? MatchStaffMemberId { get; set; }
+    public string? MatchReason { get; set; }
 }

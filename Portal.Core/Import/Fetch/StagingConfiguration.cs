@@ -8,14 +8,15 @@ namespace Portal.Core.Import.Fetch;
 internal sealed class StagingConfiguration :
     IEntityTypeConfiguration<StagedStaff>,
     IEntityTypeConfiguration<StagedClient>,
-    IEntityTypeConfiguration<StagedRelationship>,
-    IEntityTypeConfiguration<StagedGroup>
+    IEntityTypeConfiguration<StagedRelationship>
 {
     public void Configure(EntityTypeBuilder<StagedStaff> builder)
     {
         builder.ToTable("StagedStaff");
         builder.HasOne<ImportRun>().WithMany().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.RunId, s.XpmUuid }).IsUnique();
+        builder.Property(s => s.MatchKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.MatchReason).HasMaxLength(500);
     }
 
     public void Configure(EntityTypeBuilder<StagedClient> builder)
@@ -35,11 +36,5 @@ internal sealed class StagingConfiguration :
     {
         builder.HasOne<ImportRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.RunId, r.ClientUuid });
-    }
-
-    public void Configure(EntityTypeBuilder<StagedGroup> builder)
-    {
-        builder.HasOne<ImportRun>().WithMany().HasForeignKey(g => g.RunId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(g => new { g.RunId, g.XpmUuid }).IsUnique();
     }
 }

@@ -12,38 +12,54 @@ namespace Portal.Core.Import.Review;
 /// <summary>
 /// The review stepper's reads and writes. Every tick and every "Save and continue" is written to the database
 /// straight away, so closing the browser, a second tab or a server restart shows the same step and ticks.
-/// Lists page on the server, so 20,000 clients cost one page at a time.
+/// Lists page on the server, so 20,000 clients cost one page at a time. Changes are refused (a result, not an
+/// exception) once the review is no longer open: see <see cref="ReviewGate"/>.
 /// </summary>
 public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> contextFactory, ICurrentUser currentUser)
 {
     public async Task<Result<ImportReview>> GetAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var run = await FindRunAsync(db, runId, cancellationToken);
-        if (run is null)
+        var fetch = await FindFetchAsync(db, runId, cancellationToken);
+        if (fetch is null)
         {
             return new ImportRunNotFoundError(runId);
         }
 
-        var staff = db.Set<StagedStaff>().Where(s => s.RunId == runId);
-        var clients = Reviewable(db, runId);
+        var gate = await ReviewGate.ReadAsync(db, fetch, cancellationToken);
+        var step = (ImportStep)Math.Clamp(fetch.ReviewStep, 0, 3);
+        var import = gate.LastImport is { } last ? ImportProgressSnapshot.From(last) : null;
+        var newest = gate.State == ReviewState.Superseded ? gate.NewestFetchRunId : (int?)null;
+        if (gate.State is ReviewState.Importing or ReviewState.Imported)
+        {
+            // What was confirmed, from the import's own row: staging goes once the import has succeeded.
+            var confirmed = gate.LastImport!;
+            return new ImportReview(
+                fetch.Id, fetch.Status, fetch.FinishedAt, step, confirmed.DetailLevel,
+                fetch.StaffCount, confirmed.SelectedStaff, fetch.ClientCount, confirmed.SelectedClients, fetch.EntityCount, confirmed.SelectedEntities,
+                gate.State, import, newest);
+        }
+
+        var staff = ImportSelection.OfferedStaff(db, runId);
+        var clients = ImportSelection.OfferedClients(db, runId);
         return new ImportReview(
-            run.Id, run.Status, run.FinishedAt, (ImportStep)Math.Clamp(run.ReviewStep, 0, 3), run.DetailLevel,
+            fetch.Id, fetch.Status, fetch.FinishedAt, step, fetch.DetailLevel,
             await staff.CountAsync(cancellationToken), await staff.CountAsync(s => s.IsSelected, cancellationToken),
             await clients.CountAsync(c => c.Kind == ClientKind.Person, cancellationToken),
             await clients.CountAsync(c => c.Kind == ClientKind.Person && c.IsSelected, cancellationToken),
             await clients.CountAsync(c => c.Kind == ClientKind.Entity, cancellationToken),
-            await clients.CountAsync(c => c.Kind == ClientKind.Entity && c.IsSelected, cancellationToken));
+            await clients.CountAsync(c => c.Kind == ClientKind.Entity && c.IsSelected, cancellationToken),
+            gate.State, import, newest);
     }
 
     public async Task<PagedResult<StagedStaffRow>> GetStaffAsync(int runId, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
+        await EnsureFetchAsync(db, runId, cancellationToken);
         var staff = SearchStaff(db, runId, search);
         var total = await staff.CountAsync(cancellationToken);
         var rows = await staff.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip(page * pageSize).Take(pageSize)
-            .Select(s => new StagedStaffRow(s.XpmUuid, s.Name, s.Email, s.Phone, s.Mobile, s.IsSelected, s.ExistingStaffMemberId != null))
+            .Select(s => new StagedStaffRow(s.XpmUuid, s.Name, s.Email, s.Phone, s.Mobile, s.IsSelected, s.MatchKind != StaffMatchKind.None))
             .ToListAsync(cancellationToken);
         return new PagedResult<StagedStaffRow>(rows, total, page, pageSize);
     }
@@ -51,7 +67,7 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
     public async Task<PagedResult<StagedClientRow>> GetClientsAsync(int runId, ClientReviewQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
+        await EnsureFetchAsync(db, runId, cancellationToken);
         var clients = Filter(db, runId, query);
         var total = await clients.CountAsync(cancellationToken);
         var page = await clients.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip(query.Page * query.PageSize).Take(query.PageSize)
@@ -70,77 +86,94 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         return new PagedResult<StagedClientRow>(rows, total, query.Page, query.PageSize);
     }
 
-    public async Task SetStaffSelectedAsync(int runId, IReadOnlyCollection<Guid> uuids, bool selected, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
-        await db.Set<StagedStaff>().Where(s => s.RunId == runId && uuids.Contains(s.XpmUuid))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsSelected, selected), cancellationToken);
-    }
+    public Task<Result<bool>> SetStaffSelectedAsync(int runId, IReadOnlyCollection<Guid> uuids, bool selected, CancellationToken cancellationToken = default) =>
+        ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(ImportSelection.OfferedStaff(db, runId), db, runId).Where(s => uuids.Contains(s.XpmUuid))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsSelected, selected), ct), cancellationToken);
 
     /// <summary>"Select all": every staff member matching the search, not just the page shown.</summary>
-    public async Task SetAllStaffSelectedAsync(int runId, string? search, bool selected, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
-        await SearchStaff(db, runId, search).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsSelected, selected), cancellationToken);
-    }
+    public Task<Result<bool>> SetAllStaffSelectedAsync(int runId, string? search, bool selected, CancellationToken cancellationToken = default) =>
+        ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(SearchStaff(db, runId, search), db, runId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsSelected, selected), ct), cancellationToken);
 
-    public async Task SetClientsSelectedAsync(int runId, IReadOnlyCollection<Guid> uuids, bool selected, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
-        await Reviewable(db, runId).Where(c => uuids.Contains(c.XpmUuid))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsSelected, selected), cancellationToken);
-    }
+    public Task<Result<bool>> SetClientsSelectedAsync(int runId, IReadOnlyCollection<Guid> uuids, bool selected, CancellationToken cancellationToken = default) =>
+        ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(ImportSelection.OfferedClients(db, runId), db, runId).Where(c => uuids.Contains(c.XpmUuid))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsSelected, selected), ct), cancellationToken);
 
     /// <summary>"Select all matching": every client the query's search and filter match, across all pages.</summary>
-    public async Task SetAllClientsSelectedAsync(int runId, ClientReviewQuery query, bool selected, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
-        await Filter(db, runId, query).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsSelected, selected), cancellationToken);
-    }
+    public Task<Result<bool>> SetAllClientsSelectedAsync(int runId, ClientReviewQuery query, bool selected, CancellationToken cancellationToken = default) =>
+        ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(Filter(db, runId, query), db, runId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsSelected, selected), ct), cancellationToken);
 
     /// <summary>Accept (link) or reject (create a new client) a suggested match.</summary>
-    public async Task SetSuggestionAsync(int runId, Guid uuid, SuggestionDecision decision, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
-        await Reviewable(db, runId).Where(c => c.XpmUuid == uuid && c.MatchKind == ClientMatchKind.Suggested)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Suggestion, decision), cancellationToken);
-    }
+    public Task<Result<bool>> SetSuggestionAsync(int runId, Guid uuid, SuggestionDecision decision, CancellationToken cancellationToken = default) =>
+        ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(ImportSelection.OfferedClients(db, runId), db, runId)
+            .Where(c => c.XpmUuid == uuid && c.MatchKind == ClientMatchKind.Suggested)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Suggestion, decision), ct), cancellationToken);
 
-    public async Task SetDetailLevelAsync(int runId, ImportDetailLevel level, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
-        await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.DetailLevel, level), cancellationToken);
-    }
+    public Task<Result<bool>> SetDetailLevelAsync(int runId, ImportDetailLevel level, CancellationToken cancellationToken = default) =>
+        ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(db.Set<ImportRun>().Where(r => r.Id == runId), db, runId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DetailLevel, level), ct), cancellationToken);
 
     /// <summary>"Save and continue": the ticks are already saved; this records that the step is done.</summary>
-    public async Task<ImportStep> SaveAndContinueAsync(int runId, ImportStep step, CancellationToken cancellationToken = default)
+    public async Task<Result<ImportStep>> SaveAndContinueAsync(int runId, ImportStep step, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
         var next = (int)step + 1;
-        await db.Set<ImportRun>().Where(r => r.Id == runId && r.ReviewStep < next)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReviewStep, next), cancellationToken);
-        return (ImportStep)Math.Min(next, (int)ImportStep.Confirm);
+        var saved = await ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(db.Set<ImportRun>().Where(r => r.Id == runId && r.ReviewStep < next), db, runId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReviewStep, next), ct), cancellationToken);
+        return saved.Succeeded ? (ImportStep)Math.Min(next, (int)ImportStep.Confirm) : saved.Error!;
     }
 
-    /// <summary>Going back a step is allowed; the ticks stay.</summary>
-    public async Task GoToStepAsync(int runId, ImportStep step, CancellationToken cancellationToken = default)
+    /// <summary>Going back a step is allowed while the review is open; the ticks stay.</summary>
+    public Task<Result<bool>> GoToStepAsync(int runId, ImportStep step, CancellationToken cancellationToken = default) =>
+        ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(db.Set<ImportRun>().Where(r => r.Id == runId && r.ReviewStep > (int)step), db, runId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReviewStep, (int)step), ct), cancellationToken);
+
+    /// <summary>The Confirm step's dry run: exactly what "Confirm and import data" would do now, planned as the import plans it.</summary>
+    public async Task<Result<ImportPreview>> PreviewAsync(int runId, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureRunAsync(db, runId, cancellationToken);
-        await db.Set<ImportRun>().Where(r => r.Id == runId && r.ReviewStep > (int)step)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReviewStep, (int)step), cancellationToken);
+        var fetch = await FindFetchAsync(db, runId, cancellationToken);
+        if (fetch is null)
+        {
+            return new ImportRunNotFoundError(runId);
+        }
+
+        var plan = await SelectionPlanner.PlanAsync(db, fetch.Id, fetch.PracticeId, fetch.DetailLevel, cancellationToken);
+        return plan.Preview();
+    }
+
+    /// <summary>For the Clients step's detail level: how many selected records' details change at either level.</summary>
+    public async Task<DetailLevelChanges> GetDetailLevelChangesAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var fetch = await FindFetchAsync(db, runId, cancellationToken) ?? throw new InvalidOperationException($"Fetch run {runId} is not this practice's.");
+        var planner = await SelectionPlanner.LoadAsync(db, fetch.Id, fetch.PracticeId, cancellationToken);
+        return new DetailLevelChanges(Count(planner.Plan(ImportDetailLevel.Basic)), Count(planner.Plan(ImportDetailLevel.AllContactDetails)));
+
+        static DetailLevelChanges.Count Count(ImportPlan plan)
+        {
+            var changing = plan.Clients.Where(c => c.Entry.WillWrite && c.Entry.Fields.Count > 0).ToList();
+            return new DetailLevelChanges.Count(changing.Count(c => c.Xpm.Kind == ClientKind.Person), changing.Count(c => c.Xpm.Kind == ClientKind.Entity));
+        }
+    }
+
+    /// <summary>Runs one change of the review, unless the review is no longer open.</summary>
+    private async Task<Result<bool>> ChangeAsync(int runId, Func<PortalDbContext, CancellationToken, Task<int>> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var fetch = await FindFetchAsync(db, runId, cancellationToken) ?? throw new InvalidOperationException($"Fetch run {runId} is not this practice's.");
+        if ((await ReviewGate.ReadAsync(db, fetch, cancellationToken)).WhyClosed is { } closed)
+        {
+            return closed;
+        }
+
+        await change(db, cancellationToken);
+        return true;
     }
 
     private static IQueryable<StagedStaff> SearchStaff(PortalDbContext db, int runId, string? search)
     {
-        var staff = db.Set<StagedStaff>().Where(s => s.RunId == runId);
+        var staff = ImportSelection.OfferedStaff(db, runId);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = $"%{search.Trim()}%";
@@ -150,13 +183,9 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         return staff;
     }
 
-    /// <summary>Archived and deleted XPM clients are staged (sync needs them) but never offered for import.</summary>
-    private static IQueryable<StagedClient> Reviewable(PortalDbContext db, int runId) =>
-        db.Set<StagedClient>().Where(c => c.RunId == runId && !c.IsArchived && !c.IsDeleted);
-
     private static IQueryable<StagedClient> Filter(PortalDbContext db, int runId, ClientReviewQuery query)
     {
-        var clients = Reviewable(db, runId).Where(c => c.Kind == query.Kind);
+        var clients = ImportSelection.OfferedClients(db, runId).Where(c => c.Kind == query.Kind);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = $"%{query.Search.Trim()}%";
@@ -173,7 +202,7 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         };
     }
 
-    private async Task<ImportRun?> FindRunAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
+    private async Task<ImportRun?> FindFetchAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
     {
         var user = await currentUser.GetAsync(cancellationToken);
         return await db.Set<ImportRun>().AsNoTracking()
@@ -181,8 +210,8 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
     }
 
     /// <summary>Pages only ever ask for their own practice's runs; anything else is a bug.</summary>
-    private async Task EnsureRunAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
+    private async Task EnsureFetchAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
     {
-        _ = await FindRunAsync(db, runId, cancellationToken) ?? throw new InvalidOperationException($"Fetch run {runId} is not this practice's.");
+        _ = await FindFetchAsync(db, runId, cancellationToken) ?? throw new InvalidOperationException($"Fetch run {runId} is not this practice's.");
     }
 }

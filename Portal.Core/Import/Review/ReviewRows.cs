@@ -18,11 +18,7 @@ public sealed record StagedClientRow(
     ClientMatchKind MatchKind,
     string? MatchReason,
     SuggestionDecision Suggestion,
-    IReadOnlyList<string> Relationships)
-{
-    /// <summary>"New" when the import creates the client, "Match" when it links an existing one.</summary>
-    public bool WillCreate => MatchKind == ClientMatchKind.None || (MatchKind == ClientMatchKind.Suggested && Suggestion == SuggestionDecision.Rejected);
-}
+    IReadOnlyList<string> Relationships);
 
 public enum ClientReviewFilter
 {

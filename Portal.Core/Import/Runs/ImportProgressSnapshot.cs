@@ -12,7 +12,6 @@ public sealed record ImportProgressSnapshot(
     int StaffCount,
     int ClientCount,
     int EntityCount,
-    int GroupCount,
     string StartedBy,
     DateTime CreatedAt,
     DateTime? StartedAt,
@@ -23,7 +22,9 @@ public sealed record ImportProgressSnapshot(
     int Updated = 0,
     int Linked = 0,
     int Skipped = 0,
-    int? FetchRunId = null)
+    int? FetchRunId = null,
+    int ArchivedLeftOut = 0,
+    int DeletedLeftOut = 0)
 {
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;
 
@@ -44,7 +45,7 @@ public sealed record ImportProgressSnapshot(
 
     public static ImportProgressSnapshot From(ImportRun run) => new(
         run.Id, run.PracticeId, run.Kind, run.Status, run.Phase, run.ItemsDone, run.ItemsTotal,
-        run.StaffCount, run.ClientCount, run.EntityCount, run.GroupCount, run.StartedBy,
+        run.StaffCount, run.ClientCount, run.EntityCount, run.StartedBy,
         run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error, run.CancelRequested,
-        run.Created, run.Updated, run.Linked, run.Skipped, run.FetchRunId);
+        run.Created, run.Updated, run.Linked, run.Skipped, run.FetchRunId, run.ArchivedLeftOut, run.DeletedLeftOut);
 }

@@ -25,13 +25,21 @@ public sealed class ImportRun
     /// <summary>Known for an import; for a fetch, estimated from the previous fetch (XPM's list is not paged, so it gives no total).</summary>
     public int? ItemsTotal { get; set; }
 
+    /// <summary>For a fetch: the staff, people and entities it offers for review.</summary>
     public int StaffCount { get; set; }
+
     public int ClientCount { get; set; }
     public int EntityCount { get; set; }
-    public int GroupCount { get; set; }
+
+    /// <summary>For a fetch: clients read from XPM but left out of the review because XPM has them archived (and not deleted).</summary>
+    public int ArchivedLeftOut { get; set; }
+
+    /// <summary>For a fetch: clients read from XPM but left out of the review because XPM has them deleted.</summary>
+    public int DeletedLeftOut { get; set; }
 
     /// <summary>For an import: what was selected (staff, clients, entities) when it was confirmed.</summary>
     public int SelectedStaff { get; set; }
+
     public int SelectedClients { get; set; }
     public int SelectedEntities { get; set; }
 
@@ -39,7 +47,6 @@ public sealed class ImportRun
     public int Updated { get; set; }
     public int Linked { get; set; }
     public int Skipped { get; set; }
-    public int Failed { get; set; }
 
     public string? Error { get; set; }
     public bool CancelRequested { get; set; }
@@ -47,13 +54,13 @@ public sealed class ImportRun
     /// <summary>How many times a worker has started this run (a restart mid-run starts it again).</summary>
     public int Attempts { get; set; }
 
-    /// <summary>For an import: the fetch whose staged data it applies.</summary>
+    /// <summary>For an import: the fetch whose staged selection it applies. While it is queued or running, and once it has succeeded, that selection is frozen.</summary>
     public int? FetchRunId { get; set; }
 
     /// <summary>For a fetch: the review step reached ("Save and continue" saves it), so a return resumes there.</summary>
     public int ReviewStep { get; set; }
 
-    /// <summary>For a fetch: basic details or all contact details, chosen on the Clients step.</summary>
+    /// <summary>For a fetch: basic details or all contact details, as chosen on the Clients step. For an import: the level it was confirmed with.</summary>
     public ImportDetailLevel DetailLevel { get; set; } = ImportDetailLevel.AllContactDetails;
 
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;

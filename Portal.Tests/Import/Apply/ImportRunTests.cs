@@ -7,6 +7,7 @@ using Portal.Core.Import;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
+using Portal.Core.Xpm;
 using Portal.Infrastructure;
 using Portal.Web.Sandbox;
 using Portal.Xpm.Connection;
@@ -95,17 +96,19 @@ public sealed class ImportRunTests
     }
 
     [Fact]
-    public async Task Import_SameSelectionTwice_CreatesAndChangesNothingTheSecondTime()
+    public async Task Reimport_WithNothingChangedInXpm_CreatesAndChangesNothing()
     {
         var importer = await StartAsync();
         await using var _ = importer.Portal;
-        var fetch = await importer.FetchAsync();
-        await importer.SelectAsync(fetch.RunId, [SandboxWellKnown.AnaWhitfieldName, SandboxWellKnown.ChloeDubois], [SandboxWellKnown.KowhaiRidgeOrchardsName]);
-        await importer.ImportAsync(fetch.RunId);
+        var first = await importer.FetchAsync();
+        await importer.SelectAsync(first.RunId, [SandboxWellKnown.AnaWhitfieldName, SandboxWellKnown.ChloeDubois], [SandboxWellKnown.KowhaiRidgeOrchardsName]);
+        await importer.ImportAsync(first.RunId);
         var clients = await importer.Portal.App.WithDbAsync(db => db.Clients.CountAsync());
         var relationships = await importer.Portal.App.WithDbAsync(db => db.Relationships.CountAsync());
+        var second = await importer.FetchAsync();
+        await importer.SelectAsync(second.RunId, [SandboxWellKnown.AnaWhitfieldName, SandboxWellKnown.ChloeDubois], [SandboxWellKnown.KowhaiRidgeOrchardsName]);
 
-        var again = await importer.ImportAsync(fetch.RunId);
+        var again = await importer.ImportAsync(second.RunId);
 
         (again.Created, again.Updated, again.Linked).ShouldBe((0, 0, 0));
         (await importer.Portal.App.WithDbAsync(db => db.Clients.CountAsync())).ShouldBe(clients);
@@ -211,25 +214,30 @@ public sealed class ImportRunTests
     }
 
     [Fact]
-    public async Task Import_InterruptedMidApply_ResumesAfterARestartWithoutDuplicates()
+    public async Task Import_InterruptedMidApply_ResumesAfterARestartWithoutDuplicatesAndTheReviewShowsTheOutcome()
     {
         using var shared = new TempDirectory();
         var connectionString = $"Data Source={Path.Combine(shared.Path, "portal.db")}";
         var importer = await StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = connectionString });
         int fetchId, runId;
+        var staff = importer.Portal.Practice.Current.Staff.Count;
         await using (importer.Portal)
         {
             fetchId = (await importer.FetchAsync()).RunId;
             await importer.SelectAsync(fetchId, [SandboxWellKnown.AnaWhitfieldName], [SandboxWellKnown.KowhaiRidgeOrchardsName]);
-            await importer.ImportAsync(fetchId);
-            // As if the process died after the batch with Ana committed and before Kowhai Ridge's.
+            // As if the process died mid-apply: the import confirmed and Running, the batch with Ana committed, Kowhai Ridge's not.
             runId = await importer.Portal.App.WithDbAsync(async db =>
             {
-                var kowhai = await db.Clients.SingleAsync(c => c.Name == SandboxWellKnown.KowhaiRidgeOrchardsName);
-                await db.Relationships.Where(r => r.EntityId == kowhai.Id).ExecuteDeleteAsync();
-                await db.TeamMembers.Where(t => t.ClientId == kowhai.Id).ExecuteDeleteAsync();
-                db.Clients.Remove(kowhai);
-                var run = new ImportRun { PracticeId = 1, Kind = ImportRunKind.Import, Status = ImportRunStatus.Running, StartedBy = "Sam Staff", FetchRunId = fetchId, Attempts = 1, CreatedAt = DateTime.UtcNow };
+                db.Clients.Add(new Client
+                {
+                    PracticeId = 1, Name = SandboxWellKnown.AnaWhitfieldName, Email = SandboxWellKnown.AnaWhitfieldEmail,
+                    XpmLink = new XpmLink { XpmUuid = SandboxWellKnown.AnaWhitfield, LinkedAt = DateTime.UtcNow, IsNew = true },
+                });
+                var run = new ImportRun
+                {
+                    PracticeId = 1, Kind = ImportRunKind.Import, Status = ImportRunStatus.Running, StartedBy = "Sam Staff", FetchRunId = fetchId,
+                    Attempts = 1, CreatedAt = DateTime.UtcNow, SelectedStaff = staff, SelectedClients = 1, SelectedEntities = 1,
+                };
                 db.Add(run);
                 await db.SaveChangesAsync();
                 return run.Id;
@@ -241,10 +249,13 @@ public sealed class ImportRunTests
         await ImportRunWaiter.WaitAsync(restarted, runId);
         var resumed = await restarted.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
 
-        (resumed.Status, resumed.Attempts, resumed.Created).ShouldBe((ImportRunStatus.Succeeded, 2, 1));
+        (resumed.Status, resumed.Attempts, resumed.Created).ShouldBe((ImportRunStatus.Succeeded, 2, 1 + staff));
         var names = await restarted.WithDbAsync(db => db.Clients.Select(c => c.Name).ToListAsync());
         names.Count(n => n == SandboxWellKnown.AnaWhitfieldName).ShouldBe(1);
         names.Count(n => n == SandboxWellKnown.KowhaiRidgeOrchardsName).ShouldBe(1);
         (await restarted.WithDbAsync(db => db.Relationships.CountAsync(r => r.Type == "Director"))).ShouldBe(1);
+        var review = (await new ImportReviewService(restarted.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
+            new FakeCurrentUser(new PortalUser("Sam Staff", "sam@practice.example", PortalRoles.Staff, 1, null, null))).GetAsync(fetchId)).Value!;
+        (review.State, review.Import!.RunId, review.Import.Created, review.PeopleSelected).ShouldBe((ReviewState.Imported, runId, 1 + staff, 1));
     }
 }

@@ -5,6 +5,7 @@ using Portal.Core.Email;
 using Portal.Core.Identity;
 using Portal.Core.Import;
 using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 using Portal.Web.Sandbox;
@@ -22,11 +23,15 @@ public sealed class FetchRunTests
         portal.App.Services.GetRequiredService<ImportProgress>(),
         TimeProvider.System);
 
+    private static ImportReviewService ReviewFor(SandboxPortal portal) => new(
+        portal.App.Services.GetRequiredService<IDbContextFactory<Portal.Core.Data.PortalDbContext>>(),
+        new FakeCurrentUser(new PortalUser("Sam Staff", "sam@practice.example", PortalRoles.Staff, 1, null, null)));
+
     private static Task<ImportProgressSnapshot> FinishedAsync(SandboxPortal portal, int runId) =>
         ImportRunWaiter.WaitAsync(portal.App, runId);
 
     [Fact]
-    public async Task StartFetch_Connected_StagesStaffClientsEntitiesAndGroupsAndEmailsTheStarter()
+    public async Task StartFetch_Connected_StagesStaffClientsAndEntitiesAndEmailsTheStarter()
     {
         await using var portal = await SandboxPortal.StartAsync();
         await portal.ConnectAsync();
@@ -36,9 +41,10 @@ public sealed class FetchRunTests
 
         finished.Status.ShouldBe(ImportRunStatus.Succeeded, finished.Error);
         var practice = portal.Practice.Current;
-        var people = practice.Clients.Count(c => c.IsIndividual);
-        (finished.StaffCount, finished.ClientCount, finished.EntityCount, finished.GroupCount)
-            .ShouldBe((practice.Staff.Count, people, practice.Clients.Count - people, practice.Groups.Count));
+        var offered = practice.Clients.Where(c => !c.IsArchived && !c.IsDeleted).ToList();
+        var people = offered.Count(c => c.IsIndividual);
+        (finished.StaffCount, finished.ClientCount, finished.EntityCount)
+            .ShouldBe((practice.Staff.Count, people, offered.Count - people));
         var kowhai = await portal.App.WithDbAsync(db => db.Set<StagedClient>().AsNoTracking().SingleAsync(c => c.RunId == runId && c.XpmUuid == SandboxWellKnown.KowhaiRidgeOrchards));
         (kowhai.Kind, kowhai.BusinessStructure, kowhai.AccountManagerUuid).ShouldBe((ClientKind.Entity, "Company", SandboxWellKnown.MereTautahi));
         var relationships = await portal.App.WithDbAsync(db => db.Set<StagedRelationship>().AsNoTracking()
@@ -47,6 +53,40 @@ public sealed class FetchRunTests
         var email = (await portal.App.Services.GetRequiredService<EmailOutbox>().ListAsync()).ShouldHaveSingleItem();
         (email.Subject, email.To.Contains("sam@practice.example")).ShouldBe(("Your Xero Practice Manager data is ready to review", true));
         email.TextBody.ShouldNotBeNull().ShouldContain("/configure/integrations/xpm");
+    }
+
+    [Fact]
+    public async Task StartFetch_WithArchivedAndDeletedClients_CountsWhatTheReviewOffers()
+    {
+        await using var portal = await SandboxPortal.StartAsync();
+        await portal.ConnectAsync();
+        portal.Practice.ArchiveClient(SandboxWellKnown.AnaWhitfield);
+
+        var runId = (await ServiceFor(portal).StartFetchAsync()).Value;
+        var finished = await FinishedAsync(portal, runId);
+
+        var review = (await ReviewFor(portal).GetAsync(runId)).Value!;
+        (finished.ClientCount, finished.EntityCount).ShouldBe((review.PeopleTotal, review.EntitiesTotal));
+        var leftOut = portal.Practice.Current.Clients;
+        (finished.ArchivedLeftOut, finished.DeletedLeftOut).ShouldBe((leftOut.Count(c => c.IsArchived && !c.IsDeleted), leftOut.Count(c => c.IsDeleted)));
+        finished.ArchivedLeftOut.ShouldBeGreaterThan(1); // Ana, and the sandbox's own archived company
+        var email = (await portal.App.Services.GetRequiredService<EmailOutbox>().ListAsync()).ShouldHaveSingleItem();
+        email.TextBody.ShouldNotBeNull().ShouldContain($"{FetchSummary.Offered(finished)}.{FetchSummary.LeftOut(finished)}");
+    }
+
+    [Fact]
+    public async Task Fetch_Succeeded_RemovesTheStagingOfOlderFetches()
+    {
+        await using var portal = await SandboxPortal.StartAsync();
+        await portal.ConnectAsync();
+        var older = (await FinishedAsync(portal, (await ServiceFor(portal).StartFetchAsync()).Value)).RunId;
+
+        var newer = (await FinishedAsync(portal, (await ServiceFor(portal).StartFetchAsync()).Value)).RunId;
+
+        (await portal.App.WithDbAsync(db => db.Set<StagedClient>().CountAsync(c => c.RunId == older))).ShouldBe(0);
+        (await portal.App.WithDbAsync(db => db.Set<StagedStaff>().CountAsync(s => s.RunId == older))).ShouldBe(0);
+        (await portal.App.WithDbAsync(db => db.Set<StagedRelationship>().CountAsync(r => r.RunId == older))).ShouldBe(0);
+        (await portal.App.WithDbAsync(db => db.Set<StagedClient>().CountAsync(c => c.RunId == newer))).ShouldBeGreaterThan(0);
     }
 
     [Fact]
