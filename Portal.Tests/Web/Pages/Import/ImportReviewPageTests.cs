@@ -116,7 +116,7 @@ public sealed class ImportReviewPageTests : ImportReviewTestContext
     }
 
     [Fact]
-    public async Task DetailToggle_OnTheClientsStep_SavesTheLevelAndShowsTheContactColumns()
+    public async Task DetailLevel_ChosenOnTheClientsStep_IsSavedAndShowsTheContactColumns()
     {
         await SeedAsync(Person("Ana Whitfield"));
         await SetReviewStepAsync(ImportStep.Clients);
@@ -125,7 +125,7 @@ public sealed class ImportReviewPageTests : ImportReviewTestContext
         page.WaitForAssertion(() => page.Markup.ShouldContain("Ana Whitfield"));
         page.FindAll("thead th").ShouldNotContain(th => th.TextContent.Trim() == "Telephone");
 
-        page.Find("input[role=switch]").Change(true);
+        page.Find("[data-testid=detail-level-AllContactDetails]").Click();
 
         page.WaitForAssertion(() =>
         {
