@@ -43,7 +43,12 @@ internal sealed class SelectionPlanner
         var staff = await ImportSelection.SelectedStaff(db, fetchRunId).AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var clients = await ImportSelection.SelectedClients(db, fetchRunId).AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var portalStaff = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId).ToListAsync(cancellationToken);
-        var portalClients = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId).ToListAsync(cancellationToken);
+        // Only the portal clients the plan can touch: those matched at the fetch, and those linked to a selected UUID since.
+        var matched = clients.Where(c => c.MatchClientId is not null).Select(c => c.MatchClientId!.Value).Distinct().ToList();
+        var uuids = clients.Select(c => c.XpmUuid).ToList();
+        var portalClients = await db.Clients.AsNoTracking()
+            .Where(c => c.PracticeId == practiceId && (matched.Contains(c.Id) || (c.XpmLink != null && uuids.Contains(c.XpmLink.XpmUuid))))
+            .ToListAsync(cancellationToken);
         return new SelectionPlanner(staff, clients, portalStaff, portalClients);
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Portal.Core.Clients;
-using Portal.Core.Import;
 using Portal.Core.Import.Fetch;
 using static Portal.Import.ImportTestData;
 

@@ -1,4 +1,3 @@
-using Portal.Core.Import;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Xpm.Models;
 using static Portal.Import.ImportTestData;

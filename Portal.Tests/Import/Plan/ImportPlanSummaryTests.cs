@@ -1,4 +1,3 @@
-using Portal.Core.Import;
 using Portal.Core.Import.Plan;
 using static Portal.Import.ImportTestData;
 

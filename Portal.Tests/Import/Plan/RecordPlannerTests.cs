@@ -1,5 +1,4 @@
 using Portal.Core.Clients;
-using Portal.Core.Import;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Review;

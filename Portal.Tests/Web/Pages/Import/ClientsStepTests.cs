@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Clients;
-using Portal.Core.Import;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Review;

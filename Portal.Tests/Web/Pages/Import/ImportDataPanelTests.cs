@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Core.Import;
 using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 using Portal.Web.Components.Pages.Import;

@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Import;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;

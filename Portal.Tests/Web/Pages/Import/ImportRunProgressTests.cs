@@ -1,5 +1,4 @@
 using Bunit;
-using Portal.Core.Import;
 using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 using Portal.Web.Components.Pages.Import;

@@ -1,6 +1,5 @@
 using Bunit;
 using Portal.Core.Clients;
-using Portal.Core.Import;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Review;
 using Portal.Infrastructure;
