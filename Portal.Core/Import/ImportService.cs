@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Clients;
 using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Identity;
+using Portal.Core.Import.Apply;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
 using Portal.Core.Xpm.Connection;
 
 namespace Portal.Core.Import;
 
-/// <summary>What the pages ask of the import: start a fetch, watch it, cancel it.</summary>
+/// <summary>What the pages ask of the import's runs: start a fetch or an import, watch them, cancel, read the history.</summary>
 public sealed class ImportService(
     IDbContextFactory<PortalDbContext> contextFactory,
     ICurrentUser currentUser,
@@ -24,28 +28,41 @@ public sealed class ImportService(
             return new XpmNotConnectedError();
         }
 
-        return await QueueAsync(db, NewRun(user, ImportRunKind.Fetch), cancellationToken);
+        return await QueueAsync(db, NewRun(user, ImportRunKind.Fetch), _ => Task.FromResult<Error?>(null), cancellationToken);
     }
 
-    /// <summary>"Confirm and import data": queues the import of a reviewed fetch's selection.</summary>
+    /// <summary>
+    /// "Confirm and import data": freezes the fetch's selection and queues its import. The import run records the
+    /// detail level and the counts confirmed; from now until it fails or is cancelled, the review refuses changes, and
+    /// once it succeeds the fetch is never imported again. Only the newest successful fetch can be imported.
+    /// </summary>
     public async Task<Result<int>> StartImportAsync(int fetchRunId, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var fetch = await db.Set<ImportRun>().AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Id == fetchRunId && r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Fetch && r.Status == ImportRunStatus.Succeeded, cancellationToken);
-        if (fetch is null)
-        {
-            return new ImportRunNotFoundError(fetchRunId);
-        }
-
         var run = NewRun(user, ImportRunKind.Import);
         run.FetchRunId = fetchRunId;
-        run.SelectedStaff = await db.Set<StagedStaff>().CountAsync(x => x.RunId == fetchRunId && x.IsSelected, cancellationToken);
-        var selected = db.Set<StagedClient>().Where(x => x.RunId == fetchRunId && x.IsSelected && !x.IsArchived && !x.IsDeleted);
-        run.SelectedClients = await selected.CountAsync(x => x.Kind == Portal.Core.Clients.ClientKind.Person, cancellationToken);
-        run.SelectedEntities = await selected.CountAsync(x => x.Kind == Portal.Core.Clients.ClientKind.Entity, cancellationToken);
-        return await QueueAsync(db, run, cancellationToken);
+        return await QueueAsync(db, run, async ct =>
+        {
+            var fetch = await db.Set<ImportRun>().AsNoTracking()
+                .FirstOrDefaultAsync(r => r.Id == fetchRunId && r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Fetch && r.Status == ImportRunStatus.Succeeded, ct);
+            if (fetch is null)
+            {
+                return new ImportRunNotFoundError(fetchRunId);
+            }
+
+            if ((await ReviewGate.ReadAsync(db, fetch, ct)).WhyClosed is { } closed)
+            {
+                return closed;
+            }
+
+            run.DetailLevel = fetch.DetailLevel;
+            run.SelectedStaff = await ImportSelection.SelectedStaff(db, fetchRunId).CountAsync(ct);
+            var clients = ImportSelection.SelectedClients(db, fetchRunId);
+            run.SelectedClients = await clients.CountAsync(c => c.Kind == ClientKind.Person, ct);
+            run.SelectedEntities = await clients.CountAsync(c => c.Kind == ClientKind.Entity, ct);
+            return null;
+        }, cancellationToken);
     }
 
     private ImportRun NewRun(PortalUser user, ImportRunKind kind) => new()
@@ -59,8 +76,11 @@ public sealed class ImportService(
         Phase = "Waiting to start",
     };
 
-    /// <summary>One run at a time per practice: a start while one is queued or running is refused, never doubled.</summary>
-    private async Task<Result<int>> QueueAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// One run at a time per practice: a start while one is queued or running is refused, never doubled. The check,
+    /// the run's own <paramref name="precondition"/> and the insert share one (immediate) SQLite transaction.
+    /// </summary>
+    private async Task<Result<int>> QueueAsync(PortalDbContext db, ImportRun run, Func<CancellationToken, Task<Error?>> precondition, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -73,6 +93,11 @@ public sealed class ImportService(
                 return new ImportAlreadyRunningError(runningId);
             }
 
+            if (await precondition(cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
             db.Add(run);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -83,27 +108,7 @@ public sealed class ImportService(
         return run.Id;
     }
 
-    /// <summary>The dry run the Confirm step shows: exactly what the import would do now, without doing it.</summary>
-    public async Task<Result<ImportPreview>> PreviewAsync(int fetchRunId, CancellationToken cancellationToken = default)
-    {
-        var user = await currentUser.GetAsync(cancellationToken);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var fetch = await db.Set<ImportRun>().AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Id == fetchRunId && r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Fetch, cancellationToken);
-        if (fetch is null)
-        {
-            return new ImportRunNotFoundError(fetchRunId);
-        }
-
-        var (staff, clients) = await ImportPlanBuilder.PlanAsync(db, fetch, cancellationToken);
-        return new ImportPreview(
-            ImportPlanSummary.From(staff.Select(s => s.Entry)),
-            ImportPlanSummary.From(clients.Where(c => c.Staged.Kind == Portal.Core.Clients.ClientKind.Person).Select(c => c.Entry)),
-            ImportPlanSummary.From(clients.Where(c => c.Staged.Kind == Portal.Core.Clients.ClientKind.Entity).Select(c => c.Entry)),
-            [.. staff.Select(s => s.Entry), .. clients.Select(c => c.Entry)]);
-    }
-
-    /// <summary>The practice's latest import (not fetch), for the progress of "Confirm and import data".</summary>
+    /// <summary>One run of the practice, for the progress of "Confirm and import data".</summary>
     public async Task<ImportProgressSnapshot?> GetRunAsync(int runId, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
@@ -120,8 +125,8 @@ public sealed class ImportService(
         return await db.Set<ImportRun>().AsNoTracking()
             .Where(r => r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Import)
             .OrderByDescending(r => r.Id).Take(take)
-            .Select(r => new ImportHistoryRow(r.Id, r.Status, r.StartedBy, r.CreatedAt, r.FinishedAt,
-                r.SelectedStaff, r.SelectedClients, r.SelectedEntities, r.Created, r.Linked, r.Updated, r.Skipped, r.Error))
+            .Select(r => new ImportHistoryRow(r.Id, r.FetchRunId, r.Status, r.StartedBy, r.CreatedAt, r.FinishedAt,
+                r.SelectedStaff, r.SelectedClients, r.SelectedEntities, r.DetailLevel, r.Created, r.Linked, r.Updated, r.Skipped, r.Error))
             .ToListAsync(cancellationToken);
     }
 

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Import.Apply;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
 
 namespace Portal.Core.Import;
 
@@ -9,7 +13,7 @@ public static class ImportServiceCollectionExtensions
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportProgress>();
-        services.AddScoped<ImportNotifier>();
+        services.AddScoped<RunFinishedNotifier>();
         services.AddScoped<FetchRunner>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<ImportReviewService>();

@@ -84,9 +84,10 @@ public sealed class WholeGuideJourneyTests(BrowserFixture browser)
             await Expect(page.GetByTestId("staff-step").GetByRole(AriaRole.Checkbox).First).ToBeCheckedAsync();
             await session.ScreenshotAsync("24-step-staff");
             await review.SaveAndContinueAsync();
-            await Expect(review.DetailToggle).ToBeVisibleAsync();
-            await Expect(page.GetByText("All contact details (name, email, telephone and address)")).ToBeVisibleAsync();
+            await Expect(review.DetailLevelChoice("Basic — name and email")).ToHaveAttributeAsync("aria-checked", "false");
+            await Expect(review.DetailLevelChoice("All contact details — adds telephone and address")).ToHaveAttributeAsync("aria-checked", "true");
             await review.TickAsync("clients-step", "Ana Whitfield", "Ana Whitfield");
+            await Expect(review.DetailLevelChoice("All contact details — adds telephone and address")).ToContainTextAsync("1 client's details will change");
             await session.ScreenshotAsync("25-step-clients");
             await review.SaveAndContinueAsync();
             await review.TickAsync("entities-step", "Kowhai Ridge Orchards", "Kowhai Ridge Orchards Ltd");

@@ -5,6 +5,8 @@ using Portal.Core.Clients;
 using Portal.Core.Data;
 using Portal.Core.Identity;
 using Portal.Core.Import;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 using Portal.Xpm.Connection;
 
@@ -42,10 +44,10 @@ public sealed class ImportAtScaleTests
         var import = await RunAsync(portal, () => imports.StartImportAsync(fetch.RunId), peak);
         importClock.Stop();
 
-        (fetch.ClientCount + fetch.EntityCount).ShouldBe(clients);
+        (fetch.ClientCount + fetch.EntityCount + fetch.ArchivedLeftOut + fetch.DeletedLeftOut).ShouldBe(clients);
         page.Items.Count.ShouldBe(50);
         var imported = await portal.App.WithDbAsync(db => db.Clients.CountAsync(c => c.XpmLink != null));
-        var offered = await portal.App.WithDbAsync(db => db.Set<StagedClient>().CountAsync(c => c.RunId == fetch.RunId && !c.IsArchived && !c.IsDeleted));
+        var offered = fetch.ClientCount + fetch.EntityCount;
         imported.ShouldBe(offered);
         import.Created.ShouldBe(offered + fetch.StaffCount);
         Directory.CreateDirectory(BrowserlessResults);

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Import;
+using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 
 namespace Portal.Import;

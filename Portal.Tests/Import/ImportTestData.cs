@@ -1,5 +1,5 @@
 using Portal.Core.Clients;
-using Portal.Core.Import;
+using Portal.Core.Import.Fetch;
 
 namespace Portal.Import;
 

@@ -267,7 +267,7 @@ namespace Portal.Core.Data.Migrations
                     b.ToTable("TeamMembers");
                 });
 
-            modelBuilder.Entity("Portal.Core.Import.ImportOutcome", b =>
+            modelBuilder.Entity("Portal.Core.Import.Apply.ImportOutcome", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -306,118 +306,7 @@ namespace Portal.Core.Data.Migrations
                     b.ToTable("ImportOutcome");
                 });
 
-            modelBuilder.Entity("Portal.Core.Import.ImportRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("CancelRequested")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ClientCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Created")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DetailLevel")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntityCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Failed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("FetchRunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("GroupCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ItemsDone")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("ItemsTotal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Linked")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Phase")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PracticeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ReviewStep")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SelectedClients")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SelectedEntities")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SelectedStaff")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Skipped")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StaffCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StartedBy")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StartedByEmail")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Updated")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PracticeId", "Status");
-
-                    b.ToTable("ImportRun");
-                });
-
-            modelBuilder.Entity("Portal.Core.Import.StagedClient", b =>
+            modelBuilder.Entity("Portal.Core.Import.Fetch.StagedClient", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -494,7 +383,7 @@ namespace Portal.Core.Data.Migrations
                     b.Property<Guid>("XpmUuid")
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "PhysicalAddress", "Portal.Core.Import.StagedClient.PhysicalAddress#Address", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PhysicalAddress", "Portal.Core.Import.Fetch.StagedClient.PhysicalAddress#Address", b1 =>
                         {
                             b1.IsRequired();
 
@@ -524,7 +413,7 @@ namespace Portal.Core.Data.Migrations
                                 .HasColumnName("PhysicalStreet");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "PostalAddress", "Portal.Core.Import.StagedClient.PostalAddress#Address", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PostalAddress", "Portal.Core.Import.Fetch.StagedClient.PostalAddress#Address", b1 =>
                         {
                             b1.IsRequired();
 
@@ -564,31 +453,7 @@ namespace Portal.Core.Data.Migrations
                     b.ToTable("StagedClient");
                 });
 
-            modelBuilder.Entity("Portal.Core.Import.StagedGroup", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("XpmUuid")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId", "XpmUuid")
-                        .IsUnique();
-
-                    b.ToTable("StagedGroup");
-                });
-
-            modelBuilder.Entity("Portal.Core.Import.StagedRelationship", b =>
+            modelBuilder.Entity("Portal.Core.Import.Fetch.StagedRelationship", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -633,7 +498,7 @@ namespace Portal.Core.Data.Migrations
                     b.ToTable("StagedRelationship");
                 });
 
-            modelBuilder.Entity("Portal.Core.Import.StagedStaff", b =>
+            modelBuilder.Entity("Portal.Core.Import.Fetch.StagedStaff", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -642,10 +507,19 @@ namespace Portal.Core.Data.Migrations
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ExistingStaffMemberId")
+                    b.Property<bool>("IsSelected")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsSelected")
+                    b.Property<string>("MatchKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MatchStaffMemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Mobile")
@@ -673,6 +547,119 @@ namespace Portal.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("StagedStaff", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Import.Runs.ImportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArchivedLeftOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeletedLeftOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DetailLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FetchRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Linked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectedClients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectedEntities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelectedStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FetchRunId");
+
+                    b.HasIndex("PracticeId", "Status");
+
+                    b.ToTable("ImportRun");
                 });
 
             modelBuilder.Entity("Portal.Core.Practices.Practice", b =>
@@ -933,56 +920,47 @@ namespace Portal.Core.Data.Migrations
                     b.Navigation("StaffMember");
                 });
 
-            modelBuilder.Entity("Portal.Core.Import.ImportOutcome", b =>
+            modelBuilder.Entity("Portal.Core.Import.Apply.ImportOutcome", b =>
                 {
-                    b.HasOne("Portal.Core.Import.ImportRun", null)
+                    b.HasOne("Portal.Core.Import.Runs.ImportRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Core.Import.ImportRun", b =>
+            modelBuilder.Entity("Portal.Core.Import.Fetch.StagedClient", b =>
+                {
+                    b.HasOne("Portal.Core.Import.Runs.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Import.Fetch.StagedRelationship", b =>
+                {
+                    b.HasOne("Portal.Core.Import.Runs.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Import.Fetch.StagedStaff", b =>
+                {
+                    b.HasOne("Portal.Core.Import.Runs.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Import.Runs.ImportRun", b =>
                 {
                     b.HasOne("Portal.Core.Practices.Practice", null)
                         .WithMany()
                         .HasForeignKey("PracticeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Import.StagedClient", b =>
-                {
-                    b.HasOne("Portal.Core.Import.ImportRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Import.StagedGroup", b =>
-                {
-                    b.HasOne("Portal.Core.Import.ImportRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Import.StagedRelationship", b =>
-                {
-                    b.HasOne("Portal.Core.Import.ImportRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Core.Import.StagedStaff", b =>
-                {
-                    b.HasOne("Portal.Core.Import.ImportRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -19,7 +19,10 @@ public sealed class ImportReviewPageObject(IPage page)
         await Expect(step.GetByRole(AriaRole.Checkbox, new() { Name = $"Import {name}" })).ToBeCheckedAsync();
     }
 
-    public ILocator DetailToggle => page.GetByTestId("detail-toggle");
+    /// <summary>The Clients step's two detail levels, both shown at once, the chosen one checked.</summary>
+    public ILocator DetailLevel => page.GetByRole(AriaRole.Radiogroup, new() { Name = "Which client details to bring across" });
+
+    public ILocator DetailLevelChoice(string label) => DetailLevel.GetByRole(AriaRole.Radio, new() { Name = label });
 
     public ILocator Preview => page.GetByTestId("import-preview");
 

@@ -1,7 +1,9 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Clients;
-using Portal.Core.Import;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Plan;
+using Portal.Core.Import.Review;
 using Portal.Web.Components.Pages.Import;
 
 namespace Portal.Web.Pages.Import;
@@ -56,28 +58,83 @@ public sealed class ClientsStepTests : ImportReviewTestContext
         step.Find("td[data-label=Address]").TextContent.ShouldBe("1 Quay Street, Auckland, 1010, New Zealand");
     }
 
+    private static AngleSharp.Dom.IElement Choice(IRenderedComponent<ClientsStep> step, ImportDetailLevel level) =>
+        step.Find($"[data-testid=detail-level-{level}]");
+
     [Theory]
-    [InlineData(ImportDetailLevel.Basic, true, ImportDetailLevel.AllContactDetails)]
-    [InlineData(ImportDetailLevel.AllContactDetails, false, ImportDetailLevel.Basic)]
-    public async Task DetailToggle_Switched_RaisesDetailLevelChangedWithTheOtherLevel(ImportDetailLevel shown, bool switchedTo, ImportDetailLevel expected)
+    [InlineData(ImportDetailLevel.Basic)]
+    [InlineData(ImportDetailLevel.AllContactDetails)]
+    public async Task DetailLevel_ShowsBothChoicesAtOnceWithTheChosenOneMarked(ImportDetailLevel chosen)
+    {
+        await SeedAsync(Person("Ana Whitfield"));
+
+        var step = RenderStep(level: chosen);
+
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Ana Whitfield"));
+        Choice(step, ImportDetailLevel.Basic).TextContent.ShouldContain("Basic — name and email");
+        Choice(step, ImportDetailLevel.AllContactDetails).TextContent.ShouldContain("All contact details — adds telephone and address");
+        var marked = step.FindAll("[data-testid=detail-level] [aria-checked=true]").ShouldHaveSingleItem();
+        marked.GetAttribute("data-testid").ShouldBe($"detail-level-{chosen}");
+        marked.ClassList.ShouldContain("mud-toggle-item-selected");
+    }
+
+    [Theory]
+    [InlineData(ImportDetailLevel.Basic, ImportDetailLevel.AllContactDetails)]
+    [InlineData(ImportDetailLevel.AllContactDetails, ImportDetailLevel.Basic)]
+    public async Task DetailLevel_ChoosingTheOther_RaisesDetailLevelChangedWithIt(ImportDetailLevel shown, ImportDetailLevel other)
     {
         await SeedAsync(Person("Ana Whitfield"));
         var step = RenderStep(level: shown);
-        step.Find("input[role=switch]").HasAttribute("checked").ShouldBe(!switchedTo);
+        step.WaitForAssertion(() => step.Markup.ShouldContain("Ana Whitfield"));
 
-        step.Find("input[role=switch]").Change(switchedTo);
+        Choice(step, other).Click();
 
-        step.WaitForAssertion(() => _levels.ShouldBe(new[] { expected }));
+        step.WaitForAssertion(() => _levels.ShouldBe(new[] { other }));
     }
 
     [Fact]
-    public async Task DetailToggle_WhenTheParentAppliesTheLevel_SwapsTheColumns()
+    public async Task DetailLevel_ShowsHowManySelectedClientsDetailsChangeEitherWay()
+    {
+        // Ana is linked with the same name and email but another phone: only all contact details would change her.
+        var ana = Person("Ana Whitfield", selected: true);
+        var linkedAna = new Client
+        {
+            Kind = ClientKind.Person, Name = ana.Name, FirstName = ana.FirstName, LastName = ana.LastName, Email = ana.Email, Phone = "09 555 0000",
+            PhysicalAddress = ana.PhysicalAddress,
+            XpmLink = new Portal.Core.Xpm.XpmLink { XpmUuid = ana.XpmUuid, LinkedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
+        };
+        await SeedAsync(ana, linkedAna, Person("Ben Ng", selected: true), Person("Cleo Park"));
+
+        var step = RenderStep(level: ImportDetailLevel.Basic);
+
+        step.WaitForAssertion(() => step.Find("[data-testid=detail-level-Basic-changes]").TextContent.Trim().ShouldBe("1 client's details will change"));
+        step.Find("[data-testid=detail-level-AllContactDetails-changes]").TextContent.Trim().ShouldBe("2 clients' details will change");
+    }
+
+    [Fact]
+    public async Task DetailLevel_AfterTickingAClient_CountsItEitherWay()
+    {
+        await SeedAsync(Person("Ana Whitfield"), Person("Ben Ng"));
+        var step = RenderStep();
+        step.WaitForAssertion(() => step.Find("[data-testid=detail-level-Basic-changes]").TextContent.Trim().ShouldBe("0 clients' details will change"));
+
+        CheckBox(step, "Ben Ng").Change(true);
+
+        step.WaitForAssertion(() =>
+        {
+            step.Find("[data-testid=detail-level-Basic-changes]").TextContent.Trim().ShouldBe("1 client's details will change");
+            step.Find("[data-testid=detail-level-AllContactDetails-changes]").TextContent.Trim().ShouldBe("1 client's details will change");
+        });
+    }
+
+    [Fact]
+    public async Task DetailLevel_WhenTheParentAppliesTheChoice_SwapsTheColumnsAndTheMark()
     {
         await SeedAsync(Person("Ana Whitfield"));
         var step = RenderStep(level: ImportDetailLevel.Basic);
         step.WaitForAssertion(() => step.Markup.ShouldContain("Ana Whitfield"));
 
-        step.Find("input[role=switch]").Change(true);
+        Choice(step, ImportDetailLevel.AllContactDetails).Click();
         step.WaitForAssertion(() => _levels.ShouldHaveSingleItem());
         step.Render(p => p.Add(s => s.DetailLevel, _levels[0]));
 
@@ -85,8 +142,28 @@ public sealed class ClientsStepTests : ImportReviewTestContext
         {
             Headers(step).ShouldContain("Telephone");
             Headers(step).ShouldContain("Address");
-            step.Find("input[role=switch]").HasAttribute("checked").ShouldBeTrue();
+            Choice(step, ImportDetailLevel.AllContactDetails).GetAttribute("aria-checked").ShouldBe("true");
+            Choice(step, ImportDetailLevel.Basic).GetAttribute("aria-checked").ShouldBe("false");
         });
+    }
+
+    [Fact]
+    public async Task Render_ReadOnly_ShowsTheTicksAndChoiceButChangesNothing()
+    {
+        await SeedAsync(Person("Ana Whitfield", selected: true), Person("Ben Ng"));
+
+        var step = Render<ClientsStep>(p => p
+            .Add(s => s.RunId, RunId)
+            .Add(s => s.Kind, ClientKind.Person)
+            .Add(s => s.DetailLevel, ImportDetailLevel.Basic)
+            .Add(s => s.DetailLevelChanged, level => _levels.Add(level))
+            .Add(s => s.ReadOnly, true));
+
+        step.WaitForAssertion(() => CheckBox(step, "Ana Whitfield").HasAttribute("checked").ShouldBeTrue());
+        CheckBox(step, "Ben Ng").HasAttribute("disabled").ShouldBeTrue();
+        step.FindAll("button").Single(b => b.TextContent.Trim() == "Select all matching").HasAttribute("disabled").ShouldBeTrue();
+        step.FindAll("button").Single(b => b.TextContent.Trim() == "Save and continue").HasAttribute("disabled").ShouldBeTrue();
+        Choice(step, ImportDetailLevel.AllContactDetails).HasAttribute("disabled").ShouldBeTrue();
     }
 
     [Fact]
@@ -189,7 +266,7 @@ public sealed class ClientsStepTests : ImportReviewTestContext
         step.Find("[data-testid=entities-step]").ShouldNotBeNull();
         step.Find("td[data-label=Structure]").TextContent.ShouldBe("Trust");
         step.Find("td[data-label=Relationships]").TextContent.ShouldBe("Trustee: Ana Whitfield");
-        step.FindAll("input[role=switch]").ShouldBeEmpty();
+        step.FindAll("[data-testid=detail-level]").ShouldBeEmpty();
         step.FindAll("tbody tr").Count.ShouldBe(1);
     }
 }

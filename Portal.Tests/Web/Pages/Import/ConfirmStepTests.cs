@@ -2,7 +2,9 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Clients;
-using Portal.Core.Import;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
 using Portal.Core.Xpm;
 using Portal.Web.Components.Pages.Import;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Core.Import;
+using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 using Portal.Web.Components.Pages.Import;
 
@@ -19,7 +19,7 @@ public sealed class ImportDataPanelTests : PortalTestContext
     }
 
     private static ImportProgressSnapshot Fetch(ImportRunStatus status) => new(
-        42, 1, ImportRunKind.Fetch, status, null, 0, null, 0, 0, 0, 0, "Sam Staff",
+        42, 1, ImportRunKind.Fetch, status, null, 0, null, 0, 0, 0, "Sam Staff",
         Now.AddMinutes(-5), Now.AddMinutes(-5), null, null, false);
 
     private IRenderedComponent<ImportDataPanel> RenderPanel(ImportProgressSnapshot? fetch) =>
@@ -89,6 +89,20 @@ public sealed class ImportDataPanelTests : PortalTestContext
         box.TextContent.ShouldContain("by Sam Staff");
         box.QuerySelector("a")!.GetAttribute("href").ShouldBe("/configure/integrations/xpm/review/42");
         Button(panel, "Import Data").HasAttribute("disabled").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Succeeded_WithArchivedAndDeletedClients_SaysWhatIsOfferedAndWhatWasLeftOut()
+    {
+        var done = Fetch(ImportRunStatus.Succeeded) with
+        {
+            FinishedAt = Now, StaffCount = 25, ClientCount = 92, EntityCount = 43, ArchivedLeftOut = 3, DeletedLeftOut = 2,
+        };
+
+        var panel = RenderPanel(done);
+
+        panel.Find("[data-testid=fetch-summary]").TextContent.ShouldContain(
+            "25 staff, 92 clients and 43 entities to review. 3 clients archived and 2 deleted in Xero Practice Manager were left out.");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Import;
+using Portal.Core.Import.Plan;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
 using Portal.Web.Components.Pages.Import;
 
 namespace Portal.Web.Pages.Import;
@@ -113,7 +115,7 @@ public sealed class ImportReviewPageTests : ImportReviewTestContext
     }
 
     [Fact]
-    public async Task DetailToggle_OnTheClientsStep_SavesTheLevelAndShowsTheContactColumns()
+    public async Task DetailLevel_ChosenOnTheClientsStep_IsSavedAndShowsTheContactColumns()
     {
         await SeedAsync(Person("Ana Whitfield"));
         await SetReviewStepAsync(ImportStep.Clients);
@@ -122,7 +124,7 @@ public sealed class ImportReviewPageTests : ImportReviewTestContext
         page.WaitForAssertion(() => page.Markup.ShouldContain("Ana Whitfield"));
         page.FindAll("thead th").ShouldNotContain(th => th.TextContent.Trim() == "Telephone");
 
-        page.Find("input[role=switch]").Change(true);
+        page.Find("[data-testid=detail-level-AllContactDetails]").Click();
 
         page.WaitForAssertion(() =>
         {
@@ -161,6 +163,98 @@ public sealed class ImportReviewPageTests : ImportReviewTestContext
         var page = RenderPage();
 
         page.WaitForAssertion(() => page.Markup.ShouldContain("This data is not ready to review yet."));
+        page.FindAll("[data-testid=import-stepper]").ShouldBeEmpty();
+    }
+
+    private Task<int> AddImportAsync(ImportRunStatus status, string? error = null) => WithDbAsync(async db =>
+    {
+        var run = new ImportRun
+        {
+            PracticeId = Database.PracticeId,
+            Kind = ImportRunKind.Import,
+            Status = status,
+            StartedBy = "Sam Staff",
+            FetchRunId = RunId,
+            CreatedAt = new DateTime(2026, 11, 27, 9, 10, 0, DateTimeKind.Utc),
+            FinishedAt = status is ImportRunStatus.Succeeded or ImportRunStatus.Failed ? new DateTime(2026, 11, 27, 9, 12, 0, DateTimeKind.Utc) : null,
+            Phase = status == ImportRunStatus.Queued ? "Waiting to start" : null,
+            SelectedClients = 1,
+            Created = status == ImportRunStatus.Succeeded ? 1 : 0,
+            Error = error,
+        };
+        db.Add(run);
+        await db.SaveChangesAsync();
+        return run.Id;
+    });
+
+    [Fact]
+    public async Task Render_AFetchWhoseImportSucceeded_ShowsTheOutcomeAndNeverTheConfirmButton()
+    {
+        await SeedAsync(Person("Ana Whitfield", selected: true));
+        await SetReviewStepAsync(ImportStep.Confirm);
+        await AddImportAsync(ImportRunStatus.Succeeded);
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=import-run]").TextContent.ShouldContain("Imported"));
+        page.Find("[data-testid=import-run-counts]").TextContent.ShouldContain("1 created");
+        page.FindAll("a").ShouldContain(a => a.TextContent.Trim() == "View clients" && a.GetAttribute("href") == "/clients");
+        page.FindAll("button").ShouldNotContain(b => b.TextContent.Trim() == "Confirm and import data");
+    }
+
+    [Fact]
+    public async Task Render_AFetchWhoseImportFailed_ShowsTheFailureAndOffersToTryAgain()
+    {
+        await SeedAsync(Person("Ana Whitfield", selected: true));
+        await SetReviewStepAsync(ImportStep.Confirm);
+        await AddImportAsync(ImportRunStatus.Failed, "Database is locked.");
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=import-run]").TextContent.ShouldContain("Database is locked"));
+        Button(page, "Confirm and import data").HasAttribute("disabled").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Render_WhileItsImportIsQueued_IsReadOnly()
+    {
+        await SeedAsync(Staff("Sam Staff", selected: true), Person("Ana Whitfield", selected: true));
+        await SetReviewStepAsync(ImportStep.Confirm);
+        await AddImportAsync(ImportRunStatus.Queued);
+        var page = RenderPage();
+        page.WaitForAssertion(() => page.Find("[data-testid=import-run]").TextContent.ShouldContain("Waiting to start"));
+
+        page.FindAll("[role=tab]").Single(t => t.TextContent.Contains("Staff")).Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=staff-step]").ShouldBeEmpty());
+        (await RunAsync()).ReviewStep.ShouldBe((int)ImportStep.Confirm);
+        page.FindAll("button").ShouldNotContain(b => b.TextContent.Trim() == "Confirm and import data" && !b.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Render_AFetchOlderThanTheNewest_SaysWhyAndLinksToTheNewest()
+    {
+        await SeedAsync(Person("Ana Whitfield", selected: true));
+        var newest = await WithDbAsync(async db =>
+        {
+            var run = new ImportRun
+            {
+                PracticeId = Database.PracticeId,
+                Kind = ImportRunKind.Fetch,
+                Status = ImportRunStatus.Succeeded,
+                StartedBy = "Sam Staff",
+                CreatedAt = new DateTime(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc),
+                FinishedAt = new DateTime(2026, 11, 28, 9, 5, 0, DateTimeKind.Utc),
+            };
+            db.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Newer data has been read from Xero Practice Manager"));
+        page.FindAll("a").ShouldContain(a => a.GetAttribute("href") == $"/configure/integrations/xpm/review/{newest}");
         page.FindAll("[data-testid=import-stepper]").ShouldBeEmpty();
     }
 }

@@ -7,6 +7,9 @@ using Portal.Core.Clients;
 using Portal.Core.Data;
 using Portal.Core.Identity;
 using Portal.Core.Import;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 
 namespace Portal.Web.Pages.Import;

@@ -1,5 +1,5 @@
 using Bunit;
-using Portal.Core.Import;
+using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
 using Portal.Web.Components.Pages.Import;
 
@@ -8,7 +8,7 @@ namespace Portal.Web.Pages.Import;
 public sealed class ImportRunProgressTests : PortalTestContext
 {
     private static ImportProgressSnapshot Import(ImportRunStatus status) => new(
-        7, 1, ImportRunKind.Import, status, null, 0, null, 0, 0, 0, 0, "Sam Staff",
+        7, 1, ImportRunKind.Import, status, null, 0, null, 0, 0, 0, "Sam Staff",
         new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc), null, null, null, false, FetchRunId: 6);
 
     [Fact]

@@ -1,6 +1,7 @@
 using Bunit;
 using Portal.Core.Clients;
-using Portal.Core.Import;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Review;
 using Portal.Infrastructure;
 using Portal.Web.Components.Pages.Import;
 

@@ -1,9 +1,10 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Core.Import.Runs;
 using Portal.Core.Import;
-using Portal.Core.Xpm;
 using Portal.Core.Xpm.Connection;
+using Portal.Core.Xpm;
 using Portal.Web.Identity;
 
 namespace Portal.Web.Components.Pages.Configure;

@@ -1,0 +1,22 @@
+using Portal.Core.Import.Plan;
+
+namespace Portal.Core.Import.Apply;
+
+/// <summary>What an import did with one record, for the downloadable outcome file.</summary>
+public sealed class ImportOutcome
+{
+    public long Id { get; set; }
+    public int RunId { get; set; }
+    public Guid XpmUuid { get; set; }
+
+    /// <summary>Staff, Client or Entity.</summary>
+    public required string RecordType { get; set; }
+
+    public required string Name { get; set; }
+    public ImportAction Action { get; set; }
+
+    /// <summary>"Email: a@x → b@x; Phone: … → …".</summary>
+    public string? FieldsChanged { get; set; }
+
+    public string? Reason { get; set; }
+}

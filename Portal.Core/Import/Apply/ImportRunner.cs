@@ -1,0 +1,282 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Audit;
+using Portal.Core.Clients;
+using Portal.Core.Data;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Plan;
+using Portal.Core.Import.Runs;
+using Portal.Core.Staff;
+using Portal.Core.Xpm;
+
+namespace Portal.Core.Import.Apply;
+
+/// <summary>
+/// "Confirm and import data": applies the plan of a fetch's frozen selection in batches, one transaction per batch.
+/// The plan comes from <see cref="SelectionPlanner"/> over the selection and detail level confirmed, exactly as the
+/// Confirm step previewed it. Every record is found again by its XPM UUID, so a run interrupted mid-way and started
+/// again creates nothing twice: already-applied records plan as Unchanged. Once it has succeeded, the fetch's staged
+/// rows are removed; the run row and its outcome rows keep the history and the outcome file.
+/// </summary>
+public sealed class ImportRunner(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    ImportProgress progress,
+    RunFinishedNotifier notifier,
+    TimeProvider time,
+    ILogger<ImportRunner> logger)
+{
+    internal const int BatchSize = 500;
+
+    public async Task RunAsync(int runId, string portalBaseUrl, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Set<ImportRun>().SingleAsync(r => r.Id == runId, cancellationToken);
+        var fetch = await db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == run.FetchRunId, cancellationToken);
+        run.Status = ImportRunStatus.Running;
+        run.StartedAt = Now;
+        run.Attempts++;
+        run.Created = run.Updated = run.Linked = run.Skipped = run.ItemsDone = 0;
+        // A restarted run plans again from the portal as it now is: records applied before the restart plan as Unchanged.
+        await db.Set<ImportOutcome>().Where(o => o.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+        await PublishAsync(db, run, "Planning the import", CancellationToken.None);
+
+        var plan = await SelectionPlanner.PlanAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, cancellationToken);
+        run.ItemsTotal = plan.Count;
+        await PublishAsync(db, run, "Importing staff", cancellationToken);
+        foreach (var batch in plan.Staff.Chunk(BatchSize))
+        {
+            await ApplyStaffAsync(db, run, batch, cancellationToken);
+        }
+
+        await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
+        foreach (var batch in plan.Clients.Chunk(BatchSize))
+        {
+            await ApplyClientsAsync(db, run, batch, cancellationToken);
+            await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
+        }
+
+        await PublishAsync(db, run, "Linking teams and relationships", cancellationToken);
+        // A context of its own: it clears its tracker per batch, and the run row must stay tracked here.
+        await using (var teams = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await ImportTeamsAndRelationshipsAsync(teams, fetch, plan.Clients.Select(p => p.Staged).ToList(), cancellationToken);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            run.Status = ImportRunStatus.Succeeded;
+            run.FinishedAt = Now;
+            run.Phase = "Imported";
+            await db.SaveChangesAsync(CancellationToken.None);
+            await StagingCleanup.RemoveAsync(db, fetch.Id, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+        logger.LogInformation("Import {RunId}: {Created} created, {Updated} updated, {Linked} linked, {Skipped} skipped", run.Id, run.Created, run.Updated, run.Linked, run.Skipped);
+        await NotifyAsync(run, portalBaseUrl);
+    }
+
+    private async Task ApplyStaffAsync(PortalDbContext db, ImportRun run, ImportPlan.StaffPlan[] batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
+        var existing = await db.StaffMembers.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        foreach (var (staged, entry) in batch)
+        {
+            var member = entry.PortalId is { } id ? existing[id] : null;
+            if (member is null)
+            {
+                member = new StaffMember { PracticeId = run.PracticeId, Name = staged.Name, CreatedAt = Now };
+                db.StaffMembers.Add(member);
+            }
+
+            member.Name = staged.Name;
+            member.Email = staged.Email ?? member.Email;
+            member.Phone = staged.Phone ?? member.Phone;
+            member.Mobile = staged.Mobile ?? member.Mobile;
+            member.XpmLink ??= new XpmLink { XpmUuid = staged.XpmUuid, LinkedAt = Now };
+            member.XpmLink.WebUrl = staged.WebUrl;
+            member.XpmLink.LastSyncedAt = Now;
+            Count(run, entry.Action);
+            db.Add(Outcome(run.Id, "Staff", entry));
+        }
+
+        run.ItemsDone += batch.Length;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        db.Attach(run);
+    }
+
+    private async Task ApplyClientsAsync(PortalDbContext db, ImportRun run, ImportPlan.ClientPlan[] batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
+        var existing = await db.Clients.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var audit = new List<(Client Client, FieldChange Change)>();
+        foreach (var plan in batch)
+        {
+            var entry = plan.Entry;
+            var recordType = plan.Xpm.Kind == ClientKind.Entity ? "Entity" : "Client";
+            db.Add(Outcome(run.Id, recordType, entry));
+            if (entry.Action == ImportAction.NeedsReview)
+            {
+                run.Skipped++;
+                continue;
+            }
+
+            var client = entry.PortalId is { } id ? existing[id] : null;
+            if (client is null)
+            {
+                client = new Client { PracticeId = run.PracticeId, Kind = plan.Xpm.Kind, Name = plan.Xpm.Name, CreatedAt = Now };
+                db.Clients.Add(client);
+            }
+
+            ClientFieldWriter.Write(client, plan.Xpm, entry.Fields.Select(f => f.Field));
+            client.Kind = client.BusinessStructure is null ? client.Kind : BusinessStructures.KindOf(client.BusinessStructure);
+            if (entry.WillWrite)
+            {
+                client.UpdatedAt = Now;
+            }
+
+            // First linked by an import: the list shows "New" until a staff member opens the client.
+            client.XpmLink ??= new XpmLink { XpmUuid = plan.Xpm.XpmUuid, LinkedAt = Now, IsNew = true };
+            client.XpmLink.WebUrl = plan.Staged.WebUrl;
+            client.XpmLink.LastSyncedAt = Now;
+            client.XpmLink.LastSyncedValues = JsonSerializer.Serialize(plan.Xpm);
+            audit.AddRange(entry.Fields.Select(f => (client, f)));
+            Count(run, entry.Action);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditEntries.AddRange(audit.Select(a => new AuditEntry
+        {
+            PracticeId = run.PracticeId,
+            RecordType = "Client",
+            RecordId = a.Client.Id,
+            Field = a.Change.Field.ToString(),
+            OldValue = a.Change.Before,
+            NewValue = a.Change.After,
+            Source = AuditSource.XpmImport,
+            RunId = run.Id,
+            ChangedBy = run.StartedBy,
+            ChangedAt = Now,
+        }));
+        run.ItemsDone += batch.Length;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        db.Attach(run);
+    }
+
+    /// <summary>
+    /// Each imported client's team (XPM's AccountManager and JobManager → the linked staff member) and the
+    /// relationships between imported entities and linked clients, both as XPM has them now.
+    /// </summary>
+    private static async Task ImportTeamsAndRelationshipsAsync(PortalDbContext db, ImportRun fetch, IReadOnlyList<StagedClient> imported, CancellationToken cancellationToken)
+    {
+        var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
+            .ToDictionaryAsync(s => s.XpmLink!.XpmUuid, s => s.Id, cancellationToken);
+        var clientsByUuid = await db.Clients.AsNoTracking().Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null)
+            .ToDictionaryAsync(c => c.XpmLink!.XpmUuid, c => c.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in imported.Chunk(BatchSize))
+        {
+            var clientIds = chunk.Where(c => clientsByUuid.ContainsKey(c.XpmUuid)).Select(c => clientsByUuid[c.XpmUuid]).ToList();
+            await db.TeamMembers.Where(t => clientIds.Contains(t.ClientId)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var staged in chunk)
+            {
+                if (!clientsByUuid.TryGetValue(staged.XpmUuid, out var clientId))
+                {
+                    continue;
+                }
+
+                if (staged.AccountManagerUuid is { } account && staffByUuid.TryGetValue(account, out var accountManager))
+                {
+                    db.TeamMembers.Add(new TeamMember { ClientId = clientId, StaffMemberId = accountManager, Role = TeamRole.AccountManager });
+                }
+
+                if (staged.JobManagerUuid is { } job && staffByUuid.TryGetValue(job, out var jobManager))
+                {
+                    db.TeamMembers.Add(new TeamMember { ClientId = clientId, StaffMemberId = jobManager, Role = TeamRole.JobManager });
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        // Relationships are read from the entity's side (the side XPM labels "Director", not "Director of").
+        var entityUuids = imported.Where(c => c.Kind == ClientKind.Entity).Select(c => c.XpmUuid).ToHashSet();
+        var stagedRelationships = await db.Set<StagedRelationship>().AsNoTracking().Where(r => r.RunId == fetch.Id).ToListAsync(cancellationToken);
+        var wanted = stagedRelationships.Where(r => entityUuids.Contains(r.ClientUuid)
+                && clientsByUuid.ContainsKey(r.ClientUuid) && clientsByUuid.ContainsKey(r.RelatedClientUuid))
+            .ToList();
+        var entityIds = wanted.Select(r => clientsByUuid[r.ClientUuid]).Distinct().ToList();
+        var existing = await db.Relationships.Where(r => entityIds.Contains(r.EntityId)).ToListAsync(cancellationToken);
+        foreach (var relationship in wanted)
+        {
+            var entityId = clientsByUuid[relationship.ClientUuid];
+            var relatedId = clientsByUuid[relationship.RelatedClientUuid];
+            var row = existing.FirstOrDefault(r => (relationship.XpmUuid is { } uuid && r.XpmUuid == uuid)
+                || (r.EntityId == entityId && r.RelatedClientId == relatedId && r.Type == relationship.Type));
+            if (row is null)
+            {
+                row = new Relationship { PracticeId = fetch.PracticeId, EntityId = entityId, RelatedClientId = relatedId, Type = relationship.Type };
+                db.Relationships.Add(row);
+                existing.Add(row);
+            }
+
+            row.Type = relationship.Type;
+            row.XpmUuid = relationship.XpmUuid;
+            row.NumberOfShares = relationship.NumberOfShares;
+            row.Percentage = relationship.Percentage;
+            row.StartDate = relationship.StartDate;
+            row.EndDate = relationship.EndDate;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static ImportOutcome Outcome(int runId, string recordType, ImportPlanEntry entry) => new()
+    {
+        RunId = runId,
+        XpmUuid = entry.XpmUuid,
+        RecordType = recordType,
+        Name = entry.Name,
+        Action = entry.Action,
+        FieldsChanged = entry.Fields.Count == 0 ? null
+            : string.Join("; ", entry.Fields.Select(f => $"{ImportFields.Label(f.Field)}: {f.Before ?? "(blank)"} → {f.After ?? "(blank)"}")),
+        Reason = string.Join(" ", entry.Reasons),
+    };
+
+    private static void Count(ImportRun run, ImportAction action)
+    {
+        switch (action)
+        {
+            case ImportAction.Create: run.Created++; break;
+            case ImportAction.Update: run.Updated++; break;
+            case ImportAction.Link: run.Linked++; break;
+            default: run.Skipped++; break;
+        }
+    }
+
+    private async Task PublishAsync(PortalDbContext db, ImportRun run, string phase, CancellationToken cancellationToken)
+    {
+        run.Phase = phase;
+        await db.SaveChangesAsync(cancellationToken);
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+    }
+
+    private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
+        run,
+        "Your Xero Practice Manager data has been imported",
+        $"The import from Xero Practice Manager has finished: {run.Created} created, {run.Linked} linked, {run.Updated} updated, {run.Skipped} unchanged or skipped.",
+        "View your clients",
+        $"{portalBaseUrl.TrimEnd('/')}/clients");
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Clients;
+using Portal.Core.Common;
+using Portal.Core.Data;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
+using Portal.Core.Xpm;
+
+namespace Portal.Core.Import.Fetch;
+
+/// <summary>
+/// "Import Data": streams staff and the detailed client list from XPM into the run's staging tables, in batches,
+/// then matches the staged records against the portal once. It writes nothing to the portal's own records, so a
+/// failed or restarted fetch simply starts again from an empty staging snapshot.
+/// </summary>
+public sealed class FetchRunner(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    IXpmClient xpm,
+    ImportProgress progress,
+    RunFinishedNotifier notifier,
+    TimeProvider time,
+    ILogger<FetchRunner> logger)
+{
+    internal const int BatchSize = 500;
+
+    /// <summary>At most one progress update a quarter second: a 20,000-client fetch must not flood every open page.</summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    public async Task RunAsync(int runId, string portalBaseUrl, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Set<ImportRun>().SingleAsync(r => r.Id == runId, cancellationToken);
+        await StagingCleanup.RemoveAsync(db, runId, cancellationToken);
+        run.Status = ImportRunStatus.Running;
+        run.StartedAt = Now;
+        run.Attempts++;
+        run.ItemsDone = run.StaffCount = run.ClientCount = run.EntityCount = run.ArchivedLeftOut = run.DeletedLeftOut = 0;
+        run.ItemsTotal = await EstimateTotalAsync(db, run, cancellationToken);
+        await SaveAndPublishAsync(db, run, "Reading staff from Xero Practice Manager", CancellationToken.None);
+
+        var outcome = await FetchAsync(db, run, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            await FailAsync(db, run, outcome.Error!.Message);
+            return;
+        }
+
+        await SaveAndPublishAsync(db, run, "Matching with the portal's clients and staff", cancellationToken);
+        await MatchStagedRecordsAsync(db, run.Id, run.PracticeId, cancellationToken);
+        await CountAsync(db, run, cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            run.Status = ImportRunStatus.Succeeded;
+            run.FinishedAt = Now;
+            run.ItemsTotal = run.ItemsDone;
+            run.Phase = "Ready to review";
+            await db.SaveChangesAsync(CancellationToken.None);
+            // Only the newest fetch can be imported: older staging is dead weight from here on.
+            await StagingCleanup.RemoveOlderThanAsync(db, run.PracticeId, run.Id, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+        logger.LogInformation("Fetch {RunId} offers {StaffCount} staff, {ClientCount} clients, {EntityCount} entities", run.Id, run.StaffCount, run.ClientCount, run.EntityCount);
+        await NotifyAsync(run, portalBaseUrl);
+    }
+
+    /// <summary>
+    /// Places every offered staged record against the portal as it is now, once, and saves the match on the row:
+    /// the review shows it and the plan (the Confirm preview and the import alike) uses it. Matching the whole
+    /// offer at once settles contests (two XPM clients wanting one portal client) the same way whatever is ticked.
+    /// </summary>
+    internal static async Task MatchStagedRecordsAsync(PortalDbContext db, int fetchRunId, int practiceId, CancellationToken cancellationToken)
+    {
+        var portalClients = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId).ToListAsync(cancellationToken);
+        var staged = await ImportSelection.OfferedClients(db, fetchRunId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var matches = new ClientMatcher(portalClients.Select(PortalClientSnapshot.From)).MatchAll(staged.Select(c => c.ToSnapshot()));
+        for (var i = 0; i < staged.Count; i++)
+        {
+            (staged[i].MatchKind, staged[i].MatchClientId, staged[i].MatchReason) = (matches[i].Kind, matches[i].ClientId, matches[i].Reason);
+        }
+
+        var portalStaff = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId).ToListAsync(cancellationToken);
+        var stagedStaff = await ImportSelection.OfferedStaff(db, fetchRunId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var staffMatches = new StaffMatcher(portalStaff.Select(PortalStaffSnapshot.From)).MatchAll(stagedStaff.Select(s => s.ToXpmStaff()));
+        for (var i = 0; i < stagedStaff.Count; i++)
+        {
+            (stagedStaff[i].MatchKind, stagedStaff[i].MatchStaffMemberId, stagedStaff[i].MatchReason) = (staffMatches[i].Kind, staffMatches[i].StaffMemberId, staffMatches[i].Reason);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is StagedClient or StagedStaff).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    private async Task<Result<bool>> FetchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var staff = await xpm.GetStaffAsync(cancellationToken);
+            if (!staff.Succeeded)
+            {
+                return staff.Error!;
+            }
+
+            await using (var stream = staff.Value!)
+            {
+                await foreach (var batch in Batches(stream, cancellationToken))
+                {
+                    db.AddRange(batch.Select(s => s.ToStaged(run.Id)));
+                    run.StaffCount += batch.Count;
+                    await SaveBatchAsync(db, run, cancellationToken);
+                }
+            }
+
+            await SaveAndPublishAsync(db, run, "Reading clients from Xero Practice Manager", cancellationToken);
+            var clients = await xpm.GetClientsAsync(detailed: true, cancellationToken: cancellationToken);
+            if (!clients.Succeeded)
+            {
+                return clients.Error!;
+            }
+
+            var lastPublished = time.GetTimestamp();
+            await using (var stream = clients.Value!)
+            {
+                await foreach (var batch in Batches(stream, cancellationToken))
+                {
+                    foreach (var client in batch)
+                    {
+                        db.Add(client.ToStaged(run.Id));
+                        db.AddRange(client.Relationships.Select(r => r.ToStaged(run.Id, client.Uuid)));
+                    }
+
+                    run.ItemsDone += batch.Count;
+                    await SaveBatchAsync(db, run, cancellationToken);
+                    if (time.GetElapsedTime(lastPublished) >= ProgressInterval)
+                    {
+                        lastPublished = time.GetTimestamp();
+                        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+                    }
+                }
+            }
+
+            return true;
+        }
+        catch (XpmException exception)
+        {
+            // The reply broke mid-list (truncated or malformed XML, lost connection): the snapshot is incomplete.
+            return exception.Error;
+        }
+    }
+
+    /// <summary>What the review will offer, through the same selection it lists, and what was left out and why.</summary>
+    private static async Task CountAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        var offered = ImportSelection.OfferedClients(db, run.Id);
+        run.StaffCount = await ImportSelection.OfferedStaff(db, run.Id).CountAsync(cancellationToken);
+        run.ClientCount = await offered.CountAsync(c => c.Kind == ClientKind.Person, cancellationToken);
+        run.EntityCount = await offered.CountAsync(c => c.Kind == ClientKind.Entity, cancellationToken);
+        var staged = db.Set<StagedClient>().Where(c => c.RunId == run.Id);
+        run.DeletedLeftOut = await staged.CountAsync(c => c.IsDeleted, cancellationToken);
+        run.ArchivedLeftOut = await staged.CountAsync(c => c.IsArchived && !c.IsDeleted, cancellationToken);
+    }
+
+    private async Task SaveBatchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        // Keep only the run tracked: memory stays flat however big the practice.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not ImportRun).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    private async Task FailAsync(PortalDbContext db, ImportRun run, string error)
+    {
+        db.ChangeTracker.Clear();
+        await StagingCleanup.RemoveAsync(db, run.Id, CancellationToken.None);
+        db.Attach(run);
+        run.Status = ImportRunStatus.Failed;
+        run.FinishedAt = Now;
+        run.Error = error;
+        await SaveAndPublishAsync(db, run, "Failed", CancellationToken.None);
+        logger.LogWarning("Fetch {RunId} failed: {Error}", run.Id, error);
+    }
+
+    private async Task SaveAndPublishAsync(PortalDbContext db, ImportRun run, string phase, CancellationToken cancellationToken)
+    {
+        run.Phase = phase;
+        await db.SaveChangesAsync(cancellationToken);
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+    }
+
+    private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
+        run,
+        "Your Xero Practice Manager data is ready to review",
+        $"The data you asked for from Xero Practice Manager is ready: {FetchSummary.Offered(run)}.{FetchSummary.LeftOut(run)}",
+        "Review and import data",
+        $"{portalBaseUrl.TrimEnd('/')}/configure/integrations/xpm");
+
+    /// <summary>XPM's list gives no total, so the last successful fetch's client count stands in for the ETA.</summary>
+    private static Task<int?> EstimateTotalAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken) =>
+        db.Set<ImportRun>().AsNoTracking()
+            .Where(r => r.PracticeId == run.PracticeId && r.Kind == ImportRunKind.Fetch && r.Status == ImportRunStatus.Succeeded && r.Id != run.Id)
+            .OrderByDescending(r => r.Id)
+            .Select(r => (int?)(r.ClientCount + r.EntityCount + r.ArchivedLeftOut + r.DeletedLeftOut))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static async IAsyncEnumerable<List<T>> Batches<T>(IAsyncEnumerable<T> items, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = new List<T>(BatchSize);
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            batch.Add(item);
+            if (batch.Count == BatchSize)
+            {
+                yield return batch;
+                batch = new List<T>(BatchSize);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Clients;
+using Portal.Core.Import.Runs;
+
+namespace Portal.Core.Import.Fetch;
+
+internal sealed class StagingConfiguration :
+    IEntityTypeConfiguration<StagedStaff>,
+    IEntityTypeConfiguration<StagedClient>,
+    IEntityTypeConfiguration<StagedRelationship>
+{
+    public void Configure(EntityTypeBuilder<StagedStaff> builder)
+    {
+        builder.ToTable("StagedStaff");
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.RunId, s.XpmUuid }).IsUnique();
+        builder.Property(s => s.MatchKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.MatchReason).HasMaxLength(500);
+    }
+
+    public void Configure(EntityTypeBuilder<StagedClient> builder)
+    {
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.ComplexProperty(c => c.PhysicalAddress, a => a.MapAddress("Physical"));
+        builder.ComplexProperty(c => c.PostalAddress, a => a.MapAddress("Postal"));
+        builder.HasIndex(c => new { c.RunId, c.XpmUuid }).IsUnique();
+        builder.HasIndex(c => new { c.RunId, c.Kind, c.Name });
+        builder.Property(c => c.MatchKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Suggestion).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.MatchReason).HasMaxLength(500);
+    }
+
+    public void Configure(EntityTypeBuilder<StagedRelationship> builder)
+    {
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.RunId, r.ClientUuid });
+    }
+}

@@ -1,8 +1,0 @@
-namespace Portal.Core.Import;
-
-/// <summary>The Confirm step's dry run. The import reads only staged data: it makes no XPM calls (<see cref="ImportPlanSummary.XpmCalls"/>).</summary>
-public sealed record ImportPreview(
-    ImportPlanSummary Staff,
-    ImportPlanSummary Clients,
-    ImportPlanSummary Entities,
-    IReadOnlyList<ImportPlanEntry> Entries);

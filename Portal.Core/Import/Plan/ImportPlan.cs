@@ -1,0 +1,24 @@
+using Portal.Core.Clients;
+using Portal.Core.Import.Fetch;
+
+namespace Portal.Core.Import.Plan;
+
+/// <summary>
+/// What an import will do with a fetch's selection, entry by entry: staff first, then clients and entities. The
+/// Confirm step shows <see cref="Preview"/> of it; the import applies the same plan, built by the same
+/// <see cref="SelectionPlanner"/> from the same frozen selection.
+/// </summary>
+internal sealed record ImportPlan(IReadOnlyList<ImportPlan.StaffPlan> Staff, IReadOnlyList<ImportPlan.ClientPlan> Clients)
+{
+    public int Count => Staff.Count + Clients.Count;
+
+    public ImportPreview Preview() => new(
+        ImportPlanSummary.From(Staff.Select(s => s.Entry)),
+        ImportPlanSummary.From(Clients.Where(c => c.Xpm.Kind == ClientKind.Person).Select(c => c.Entry)),
+        ImportPlanSummary.From(Clients.Where(c => c.Xpm.Kind == ClientKind.Entity).Select(c => c.Entry)),
+        [.. Staff.Select(s => s.Entry), .. Clients.Select(c => c.Entry)]);
+
+    public sealed record ClientPlan(StagedClient Staged, XpmClientSnapshot Xpm, ImportPlanEntry Entry);
+
+    public sealed record StaffPlan(StagedStaff Staged, ImportPlanEntry Entry);
+}

@@ -1,0 +1,32 @@
+using Portal.Core.Clients;
+
+namespace Portal.Core.Import.Plan;
+
+/// <summary>A portal client's current values for the fields the import may set.</summary>
+public sealed record PortalClientValues
+{
+    public required string Name { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Mobile { get; init; }
+    public Address PhysicalAddress { get; init; } = new();
+    public Address PostalAddress { get; init; } = new();
+    public DateOnly? DateOfBirth { get; init; }
+    public string? BusinessStructure { get; init; }
+
+    public static PortalClientValues From(Client client) => new()
+    {
+        Name = client.Name,
+        FirstName = client.FirstName,
+        LastName = client.LastName,
+        Email = client.Email,
+        Phone = client.Phone,
+        Mobile = client.Mobile,
+        PhysicalAddress = client.PhysicalAddress,
+        PostalAddress = client.PostalAddress,
+        DateOfBirth = client.DateOfBirth,
+        BusinessStructure = client.BusinessStructure,
+    };
+}

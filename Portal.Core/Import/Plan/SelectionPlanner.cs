@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Clients;
+using Portal.Core.Data;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Review;
+using Portal.Core.Staff;
+
+namespace Portal.Core.Import.Plan;
+
+/// <summary>
+/// Plans a fetch's selection against the portal as it is now. The Confirm step's preview, the Clients step's
+/// detail-level counts and the import run all call this over the same <see cref="ImportSelection"/>, so what the
+/// user was shown is what happens.
+/// <para>
+/// It never matches again: each staged record carries the match the fetch made over everything it offered, which is
+/// also what the review showed. Only what the portal has done since can overrule it: a record linked to this XPM
+/// UUID since (an interrupted attempt of this very import) is <see cref="ClientMatchKind.Linked"/>, so a resumed
+/// import updates instead of creating twice; a matched portal client deleted or linked to another XPM record since
+/// is no longer a match, and the record is created.
+/// </para>
+/// </summary>
+internal sealed class SelectionPlanner
+{
+    private readonly List<StagedStaff> _staff;
+    private readonly List<StagedClient> _clients;
+    private readonly Dictionary<int, StaffMember> _portalStaff;
+    private readonly Dictionary<int, Client> _portalClients;
+    private readonly Dictionary<Guid, int> _staffByLink;
+    private readonly Dictionary<Guid, int> _clientsByLink;
+
+    private SelectionPlanner(List<StagedStaff> staff, List<StagedClient> clients, List<StaffMember> portalStaff, List<Client> portalClients)
+    {
+        (_staff, _clients) = (staff, clients);
+        _portalStaff = portalStaff.ToDictionary(s => s.Id);
+        _portalClients = portalClients.ToDictionary(c => c.Id);
+        _staffByLink = portalStaff.Where(s => s.XpmLink is not null).ToDictionary(s => s.XpmLink!.XpmUuid, s => s.Id);
+        _clientsByLink = portalClients.Where(c => c.XpmLink is not null).ToDictionary(c => c.XpmLink!.XpmUuid, c => c.Id);
+    }
+
+    /// <summary>Reads the fetch's selected staged records and the practice's portal records; plan as often as needed after.</summary>
+    public static async Task<SelectionPlanner> LoadAsync(PortalDbContext db, int fetchRunId, int practiceId, CancellationToken cancellationToken)
+    {
+        var staff = await ImportSelection.SelectedStaff(db, fetchRunId).AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var clients = await ImportSelection.SelectedClients(db, fetchRunId).AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var portalStaff = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId).ToListAsync(cancellationToken);
+        // Only the portal clients the plan can touch: those matched at the fetch, and those linked to a selected UUID since.
+        var matched = clients.Where(c => c.MatchClientId is not null).Select(c => c.MatchClientId!.Value).Distinct().ToList();
+        var uuids = clients.Select(c => c.XpmUuid).ToList();
+        var portalClients = await db.Clients.AsNoTracking()
+            .Where(c => c.PracticeId == practiceId && (matched.Contains(c.Id) || (c.XpmLink != null && uuids.Contains(c.XpmLink.XpmUuid))))
+            .ToListAsync(cancellationToken);
+        return new SelectionPlanner(staff, clients, portalStaff, portalClients);
+    }
+
+    public static async Task<ImportPlan> PlanAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken) =>
+        (await LoadAsync(db, fetchRunId, practiceId, cancellationToken)).Plan(level);
+
+    public ImportPlan Plan(ImportDetailLevel level)
+    {
+        var staff = _staff.Select(s =>
+        {
+            var match = CurrentMatch(s);
+            var current = match.StaffMemberId is { } id ? PortalStaffSnapshot.From(_portalStaff[id]) : null;
+            return new ImportPlan.StaffPlan(s, RecordPlanner.PlanStaff(s.ToXpmStaff(), match, current));
+        }).ToList();
+        var clients = _clients.Select(c =>
+        {
+            var xpm = c.ToSnapshot();
+            var match = CurrentMatch(c);
+            var current = match.ClientId is { } id ? PortalClientValues.From(_portalClients[id]) : null;
+            return new ImportPlan.ClientPlan(c, xpm, RecordPlanner.Plan(xpm, match, current, level, c.Suggestion));
+        }).ToList();
+        return new ImportPlan(staff, clients);
+    }
+
+    private ClientMatch CurrentMatch(StagedClient staged)
+    {
+        if (_clientsByLink.TryGetValue(staged.XpmUuid, out var linked))
+        {
+            return new ClientMatch(staged.XpmUuid, ClientMatchKind.Linked, linked, "Already linked to this XPM client");
+        }
+
+        if (staged.MatchKind == ClientMatchKind.None || staged.MatchClientId is not { } id)
+        {
+            return new ClientMatch(staged.XpmUuid, ClientMatchKind.None, null, staged.MatchReason ?? "No matching portal client — a new client will be created");
+        }
+
+        if (!_portalClients.TryGetValue(id, out var portal))
+        {
+            return new ClientMatch(staged.XpmUuid, ClientMatchKind.None, null,
+                "The portal client it matched when the data was read has since been deleted — a new client will be created");
+        }
+
+        if (portal.XpmLink is { } link && link.XpmUuid != staged.XpmUuid)
+        {
+            return new ClientMatch(staged.XpmUuid, ClientMatchKind.None, null,
+                $"The portal client it matched when the data was read ({portal.Name}) has since been linked to another XPM client — a new client will be created");
+        }
+
+        return new ClientMatch(staged.XpmUuid, staged.MatchKind, id, staged.MatchReason ?? "");
+    }
+
+    private StaffMatch CurrentMatch(StagedStaff staged)
+    {
+        if (_staffByLink.TryGetValue(staged.XpmUuid, out var linked))
+        {
+            return new StaffMatch(staged.XpmUuid, StaffMatchKind.Linked, linked, "Already linked to this XPM staff member");
+        }
+
+        if (staged.MatchKind == StaffMatchKind.None || staged.MatchStaffMemberId is not { } id)
+        {
+            return new StaffMatch(staged.XpmUuid, StaffMatchKind.None, null, staged.MatchReason ?? "No matching portal staff member — a new staff member will be created");
+        }
+
+        if (!_portalStaff.TryGetValue(id, out var portal) || (portal.XpmLink is { } link && link.XpmUuid != staged.XpmUuid))
+        {
+            return new StaffMatch(staged.XpmUuid, StaffMatchKind.None, null,
+                "The portal staff member it matched when the data was read has since been deleted or linked to another XPM staff member — a new staff member will be created");
+        }
+
+        return new StaffMatch(staged.XpmUuid, staged.MatchKind, id, staged.MatchReason ?? "");
+    }
+}

@@ -1,0 +1,31 @@
+using Portal.Core.Clients;
+using Portal.Core.Import.Fetch;
+
+namespace Portal.Core.Import.Review;
+
+public sealed record StagedStaffRow(Guid XpmUuid, string Name, string? Email, string? Phone, string? Mobile, bool IsSelected, bool InPortal);
+
+/// <summary>A client or entity on the review steps, with what the import will do with it and why.</summary>
+public sealed record StagedClientRow(
+    Guid XpmUuid,
+    ClientKind Kind,
+    string Name,
+    string? BusinessStructure,
+    string? Email,
+    string? Phone,
+    string Address,
+    bool IsSelected,
+    ClientMatchKind MatchKind,
+    string? MatchReason,
+    SuggestionDecision Suggestion,
+    IReadOnlyList<string> Relationships);
+
+public enum ClientReviewFilter
+{
+    All,
+    New,
+    Matches,
+    NoEmail,
+}
+
+public sealed record ClientReviewQuery(ClientKind Kind, string? Search = null, ClientReviewFilter Filter = ClientReviewFilter.All, int Page = 0, int PageSize = 50);

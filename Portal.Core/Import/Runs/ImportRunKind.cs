@@ -1,0 +1,10 @@
+namespace Portal.Core.Import.Runs;
+
+public enum ImportRunKind
+{
+    /// <summary>"Import Data": reads XPM into a staging snapshot for review. Writes nothing to the portal's records.</summary>
+    Fetch,
+
+    /// <summary>"Confirm and import data": applies the reviewed selection.</summary>
+    Import,
+}

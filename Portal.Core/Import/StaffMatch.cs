@@ -1,4 +1,0 @@
-namespace Portal.Core.Import;
-
-/// <summary>Which portal staff member an XPM staff member is, if any, and why.</summary>
-public sealed record StaffMatch(Guid XpmUuid, StaffMatchKind Kind, int? StaffMemberId, string Reason);
