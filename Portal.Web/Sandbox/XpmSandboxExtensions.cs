@@ -42,7 +42,7 @@ public static class XpmSandboxExtensions
         builder.Services.AddSingleton<SandboxIdentity>();
         builder.Services.AddSingleton<SandboxRateLimiter>();
         // The portal finds the sandbox through this, and reaches it over HTTP like any XPM.
-        builder.Services.AddSingleton<Portal.Core.Xpm.IEmbeddedXpmSandbox, EmbeddedXpmSandbox>();
+        builder.Services.AddSingleton<Portal.Core.Xpm.IXpmEndpointProvider, EmbeddedXpmSandbox>();
         return builder;
     }
 
