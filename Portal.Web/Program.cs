@@ -4,14 +4,15 @@ using Portal.Core.Common;
 using Portal.Core.Import;
 using Portal.Core.Data;
 using Portal.Core.Email;
+using Portal.Core.Identity;
 using Portal.Core.Practices;
 using Portal.Core.Staff;
 using Portal.Web.Components;
 using Portal.Web.Configuration;
 using Portal.Web.Health;
 using Portal.Web.Identity;
-using Portal.Web.Sandbox;
 using Portal.Web.Xpm;
+using Portal.XpmSandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UsePortalSettingsFile();
@@ -30,7 +31,8 @@ builder.Services.AddEmail(contentRoot);
 builder.Services.AddPortalHealth();
 builder.AddPortalXpm();
 builder.Services.AddImport();
-builder.AddXpmSandbox();
+// The built-in XPM emulator: on in Development without Xpm:ApiBaseUrl, or with XpmSandbox:Enabled=true.
+builder.AddXpmSandbox(staffPolicy: PortalPolicies.StaffArea);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -51,6 +53,6 @@ app.MapPortalHealth();
 app.MapPortalIdentity();
 app.MapPortalXpm();
 app.MapXpmSandbox();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddModulePages(app.Services);
 
 app.Run();
