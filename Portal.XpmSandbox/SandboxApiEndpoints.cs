@@ -19,7 +19,7 @@ internal static class SandboxApiEndpoints
 
     public static void MapSandboxApi(this RouteGroupBuilder sandbox)
     {
-        var api = sandbox.MapGroup(Prefix).AddEndpointFilter<SandboxGatewayFilter>();
+        var api = sandbox.MapGroup(Prefix).AllowAnonymous().AddEndpointFilter<SandboxGatewayFilter>();
 
         api.MapGet("/staff.api/list", StaffList).WithMetadata(SandboxScope.Staff);
         api.MapGet("/staff.api/get/{uuid}", StaffGet).WithMetadata(SandboxScope.Staff);

@@ -37,12 +37,13 @@ internal static class SandboxConsentPage
         button.allow { background: #13b5ea; color: #fff; } button.cancel { background: #fff; color: #13b5ea; }
         """;
 
-    public static IResult Render(SandboxAuthorizeRequest request, string requestId, IReadOnlyList<string> practices, string action)
+    public static IResult Render(SandboxAuthorizeRequest request, string requestId, IReadOnlyList<string> practices, string action, string? signedInAs)
     {
         var html = new StringBuilder();
         html.Append("<main><span class=\"badge\">XPM sandbox — not the real Xero</span>");
         html.Append("<h1>Allow <code>").Append(Encode(request.ClientId)).Append("</code> to access your practice?</h1>");
-        html.Append("<p>Signed in as ").Append(Encode(SandboxIdentity.UserName)).Append(" (").Append(Encode(SandboxIdentity.UserEmail)).Append(").</p><dl>");
+        html.Append("<p>Signed in as ").Append(Encode(signedInAs ?? "a portal user")).Append(", acting in XPM as ")
+            .Append(Encode(SandboxIdentity.UserName)).Append(" (").Append(Encode(SandboxIdentity.UserEmail)).Append(").</p><dl>");
         html.Append("<dt>App</dt><dd><code>").Append(Encode(request.ClientId)).Append("</code></dd>");
         html.Append("<dt>").Append(practices.Count == 1 ? "Practice" : "Practices").Append("</dt><dd><ul>");
         foreach (var practice in practices)

@@ -17,7 +17,6 @@ public sealed class SandboxIdentity
     public const string UserEmail = "sandbox.admin@harbourside.example";
     public const string UserName = "Sandbox Admin";
 
-    private static readonly TimeSpan PendingConsentLifetime = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan ExpiredTokenMemory = TimeSpan.FromDays(1);
 
     private readonly Lock _gate = new();
@@ -46,13 +45,19 @@ public sealed class SandboxIdentity
         IsKnownClient(clientId) && secret is not null &&
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(_options.ClientSecret));
 
-    /// <summary>Parks an authorize request while the consent page is shown; the id is the page's own state check.</summary>
+    /// <summary>
+    /// Parks an authorize request while the consent page is shown; the id is the page's own state check. It expires
+    /// after <see cref="XpmSandboxOptions.PendingAuthorizationLifetime"/>; past <see cref="XpmSandboxOptions.MaxPendingAuthorizations"/>
+    /// the oldest is dropped, so unanswered pages cannot pile up.
+    /// </summary>
     public string BeginConsent(SandboxAuthorizeRequest request)
     {
         var id = RandomToken(24);
         lock (_gate)
         {
-            _pending[id] = (request, Now() + PendingConsentLifetime);
+            var now = Now();
+            MakeRoom(_pending, p => p.Expires, now);
+            _pending[id] = (request, now + _options.PendingAuthorizationLifetime);
         }
 
         return id;
@@ -63,7 +68,7 @@ public sealed class SandboxIdentity
     {
         lock (_gate)
         {
-            if (id is null || !_pending.Remove(id, out var pending) || pending.Expires < Now())
+            if (id is null || !_pending.Remove(id, out var pending) || pending.Expires <= Now())
             {
                 return null;
             }
@@ -72,7 +77,10 @@ public sealed class SandboxIdentity
         }
     }
 
-    /// <summary>The user allowed access: connects every sandbox practice (one auth event) and returns a single-use code.</summary>
+    /// <summary>
+    /// The user allowed access: connects every sandbox practice (one auth event) and returns a single-use code, kept
+    /// like a pending consent (expiry, at most <see cref="XpmSandboxOptions.MaxPendingAuthorizations"/>).
+    /// </summary>
     public string Consent(SandboxAuthorizeRequest request)
     {
         var code = RandomToken(32);
@@ -93,6 +101,7 @@ public sealed class SandboxIdentity
                 }
             }
 
+            MakeRoom(_codes, c => c.Expires, now);
             _codes[code] = new Code(request, authEventId, now + _options.AuthorizationCodeLifetime);
         }
 
@@ -156,8 +165,8 @@ public sealed class SandboxIdentity
     }
 
     /// <summary>
-    /// Revokes a refresh token's whole grant (its access tokens too) and, as Xero does, removes the user's
-    /// connections to the app. Unknown tokens are ignored (RFC 7009).
+    /// Revokes a token's grant: its refresh and access tokens, and the connections that grant made (those no later
+    /// consent took over). Other grants, and their connections, are untouched. Unknown tokens are ignored (RFC 7009).
     /// </summary>
     public void Revoke(string token, string clientId)
     {
@@ -172,7 +181,7 @@ public sealed class SandboxIdentity
             }
 
             grant.Revoked = true;
-            _connections.Clear();
+            _connections.RemoveAll(c => c.AuthEventId == grant.AuthEventId);
         }
     }
 
@@ -292,6 +301,20 @@ public sealed class SandboxIdentity
             (r.Value.UsedAt is { } used && used + _options.RefreshGracePeriod < now)).ToList())
         {
             _refreshTokens.Remove(key);
+        }
+    }
+
+    /// <summary>Drops expired entries, then the oldest ones until there is room for one more.</summary>
+    private void MakeRoom<T>(Dictionary<string, T> pending, Func<T, DateTimeOffset> expires, DateTimeOffset now)
+    {
+        foreach (var (key, _) in pending.Where(p => expires(p.Value) <= now).ToList())
+        {
+            pending.Remove(key);
+        }
+
+        foreach (var (key, _) in pending.OrderBy(p => expires(p.Value)).Take(pending.Count - _options.MaxPendingAuthorizations + 1).ToList())
+        {
+            pending.Remove(key);
         }
     }
 

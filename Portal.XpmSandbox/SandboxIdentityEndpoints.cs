@@ -19,19 +19,22 @@ internal static class SandboxIdentityEndpoints
 
     public static void MapSandboxIdentity(this RouteGroupBuilder sandbox)
     {
-        sandbox.MapGet(AuthorizePath, Authorize);
-        sandbox.MapPost(AuthorizePath, ConsentAsync);
-        sandbox.MapPost(TokenPath, TokenAsync);
-        sandbox.MapPost(RevocationPath, RevokeAsync);
-        sandbox.MapGet(ConnectionsPath, Connections);
-        sandbox.MapDelete(ConnectionsPath + "/{id}", Disconnect);
+        // The consent page stands in for signing in to Xero: a signed-in member of the host's staff.
+        sandbox.MapGet(AuthorizePath, Authorize).RequireAuthorization(XpmSandboxExtensions.StaffPolicy);
+        sandbox.MapPost(AuthorizePath, ConsentAsync).RequireAuthorization(XpmSandboxExtensions.StaffPolicy);
+        // The portal's server calls these, with the app's credentials or a bearer token instead of a sign-in.
+        sandbox.MapPost(TokenPath, TokenAsync).AllowAnonymous();
+        sandbox.MapPost(RevocationPath, RevokeAsync).AllowAnonymous();
+        sandbox.MapGet(ConnectionsPath, Connections).AllowAnonymous();
+        sandbox.MapDelete(ConnectionsPath + "/{id}", Disconnect).AllowAnonymous();
     }
 
     /// <summary>
-    /// Checks the request; a bad client or redirect URI gets an error page (never a redirect), anything else wrong
-    /// redirects back with <c>error=</c>. Then the consent page, or with <see cref="XpmSandboxOptions.AutoConsent"/> the code.
+    /// Checks the request; a bad client or an unregistered redirect URI gets an error page (never a redirect), anything
+    /// else wrong redirects back with <c>error=</c>. Then the consent page, or with <see cref="XpmSandboxOptions.AutoConsent"/> the code.
     /// </summary>
-    private static IResult Authorize(HttpContext http, SandboxIdentity identity, SandboxTenants tenants, IOptions<XpmSandboxOptions> options)
+    private static IResult Authorize(
+        HttpContext http, SandboxIdentity identity, SandboxTenants tenants, SandboxRedirectUris redirectUris, IOptions<XpmSandboxOptions> options)
     {
         var query = http.Request.Query;
         var clientId = query["client_id"].ToString();
@@ -41,9 +44,10 @@ internal static class SandboxIdentityEndpoints
             return SandboxConsentPage.Error("unauthorized_client", "Unknown client_id. The sandbox app's client id is in the XpmSandbox:ClientId setting.");
         }
 
-        if (!IsValidRedirectUri(redirectUri))
+        if (!redirectUris.IsRegistered(redirectUri))
         {
-            return SandboxConsentPage.Error("invalid_request", "redirect_uri must be an absolute http(s) URL without a fragment.");
+            return SandboxConsentPage.Error("invalid_request",
+                $"redirect_uri is not registered for this app. Registered: {string.Join(", ", redirectUris.Registered)} (XpmSandbox:RedirectUris).");
         }
 
         var state = Optional(query["state"]);
@@ -71,7 +75,7 @@ internal static class SandboxIdentityEndpoints
         }
 
         var action = $"{http.Request.PathBase}{http.Request.Path}";
-        return SandboxConsentPage.Render(request, identity.BeginConsent(request), tenants.All.Select(p => p.Name).ToList(), action);
+        return SandboxConsentPage.Render(request, identity.BeginConsent(request), tenants.All.Select(p => p.Name).ToList(), action, http.User.Identity?.Name);
     }
 
     /// <summary>The consent form: <c>request</c> (the parked request's id) and <c>decision</c> (<c>allow</c> or anything else).</summary>
@@ -89,7 +93,7 @@ internal static class SandboxIdentityEndpoints
             : RedirectWithError(request.RedirectUri, "access_denied", request.State);
     }
 
-    private static async Task<IResult> TokenAsync(HttpContext http, SandboxIdentity identity)
+    private static async Task<IResult> TokenAsync(HttpContext http, SandboxIdentity identity, SandboxRedirectUris redirectUris)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -105,6 +109,7 @@ internal static class SandboxIdentityEndpoints
         var issuer = Issuer(http.Request);
         var result = form["grant_type"].ToString() switch
         {
+            "authorization_code" when !redirectUris.IsRegistered(Optional(form["redirect_uri"])) => SandboxTokenResult.Fail("invalid_grant"),
             "authorization_code" => identity.RedeemCode(Optional(form["code"]), client.Id, client.Authenticated, Optional(form["redirect_uri"]), Optional(form["code_verifier"]), issuer),
             "refresh_token" => identity.Refresh(Optional(form["refresh_token"]), client.Id, issuer),
             _ => SandboxTokenResult.Fail("unsupported_grant_type"),
@@ -227,12 +232,6 @@ internal static class SandboxIdentityEndpoints
 
         return identity.IsClientSecret(id, secret) ? (id!, true) : null;
     }
-
-    /// <summary>Any absolute http(s) URL without a fragment: the sandbox registers no redirect URIs in advance.</summary>
-    internal static bool IsValidRedirectUri(string? uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) &&
-        (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp) &&
-        parsed.Fragment.Length == 0 && parsed.UserInfo.Length == 0;
 
     private static IResult RedirectWithCode(SandboxAuthorizeRequest request, string code)
     {

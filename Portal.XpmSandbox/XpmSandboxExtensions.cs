@@ -41,7 +41,8 @@ public static class XpmSandboxExtensions
         services.AddOptions<XpmSandboxOptions>()
             .BindConfiguration(XpmSandboxOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshGracePeriod >= TimeSpan.Zero && o.AuthorizationCodeLifetime > TimeSpan.Zero,
+            .Validate(o => o.AccessTokenLifetime > TimeSpan.Zero && o.RefreshGracePeriod >= TimeSpan.Zero && o.AuthorizationCodeLifetime > TimeSpan.Zero
+                && o.PendingAuthorizationLifetime > TimeSpan.Zero,
                 "XpmSandbox token lifetimes must be positive.")
             .Validate(o => o.RateLimits is { PerMinute: > 0, PerDay: > 0, Concurrent: > 0, AppPerMinute: > 0 },
                 "XpmSandbox:RateLimits must all be positive.")
@@ -53,6 +54,7 @@ public static class XpmSandboxExtensions
         services.AddSingleton(sp => sp.GetRequiredService<SandboxTenants>().Primary);
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<SandboxIdentity>();
+        services.AddSingleton<SandboxRedirectUris>();
         services.AddSingleton<SandboxRateLimiter>();
         // The portal finds the sandbox through this, and reaches it over HTTP like any XPM.
         services.AddSingleton<IXpmEndpointProvider, XpmSandboxEndpoints>();
@@ -79,8 +81,9 @@ public static class XpmSandboxExtensions
         ?? (environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration["Xpm:ApiBaseUrl"]));
 
     /// <summary>
-    /// Serves the sandbox under <see cref="PathPrefix"/> when it was registered: no antiforgery (machine-to-machine
-    /// form posts; the consent form has its own single-use request id), and never the portal's status-code pages.
+    /// Serves the sandbox under <see cref="PathPrefix"/> when it was registered: the consent page needs
+    /// <see cref="StaffPolicy"/>, the machine-to-machine endpoints no sign-in; no antiforgery (machine-to-machine form
+    /// posts; the consent form has its own single-use request id), and never the portal's status-code pages.
     /// Outside Development it warns in the log that it is on.
     /// </summary>
     public static IEndpointRouteBuilder MapXpmSandbox(this IEndpointRouteBuilder endpoints)
@@ -91,7 +94,6 @@ public static class XpmSandboxExtensions
         }
 
         var sandbox = endpoints.MapGroup(PathPrefix)
-            .AllowAnonymous()
             .DisableAntiforgery()
             .ExcludeFromDescription()
             .AddEndpointFilter((context, next) =>

@@ -12,7 +12,7 @@ public sealed class XpmSandboxOptions
 
     public const int MaxClients = 50_000;
 
-    /// <summary>Serve the sandbox. Unset: on when <c>Xpm:ApiBaseUrl</c> is empty or points at a sandbox (no real XPM configured).</summary>
+    /// <summary>Serve the sandbox: true on, false off; unset, on only in Development when <c>Xpm:ApiBaseUrl</c> is empty.</summary>
     public bool? Enabled { get; set; }
 
     /// <summary>How many clients (people and entities) the generated practice has.</summary>
@@ -25,8 +25,24 @@ public sealed class XpmSandboxOptions
     /// <summary>Same seed, same practice (UUIDs included).</summary>
     public int Seed { get; set; } = 20_260_101;
 
-    /// <summary>Skip the consent page: authorize redirects back at once, as if "Allow access" was pressed.</summary>
+    /// <summary>
+    /// Skip the consent page: authorize redirects back at once, as if "Allow access" was pressed (the user must still be
+    /// signed in to the host, standing in for Xero's sign-in).
+    /// </summary>
     public bool AutoConsent { get; set; }
+
+    /// <summary>
+    /// The app's registered redirect URIs, absolute or relative to the app's own address; empty: the portal's own
+    /// callback (<c>Xpm:CallbackPath</c> on the app's address). Authorize and token refuse any other, as Xero does.
+    /// </summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>How long a consent page may wait for "Allow access".</summary>
+    public TimeSpan PendingAuthorizationLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>At most this many consent requests, and as many unredeemed codes, are kept; past it the oldest is dropped.</summary>
+    [Range(1, 10_000)]
+    public int MaxPendingAuthorizations { get; set; } = 100;
 
     [Required]
     public string ClientId { get; set; } = "portal-sandbox-client";

@@ -10,6 +10,9 @@ public sealed class XpmSandboxRegistrationTests
 {
     private const string Connections = "/sandbox/xpm/connections";
 
+    private const string ConsentPage = "/sandbox/xpm/identity/connect/authorize?response_type=code&client_id=portal-sandbox-client"
+        + "&redirect_uri=http%3A%2F%2Flocalhost%2Fconfigure%2Fintegrations%2Fxpm%2Fcallback&scope=openid";
+
     private static HttpClient Staff(PortalAppFactory app)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
@@ -23,12 +26,19 @@ public sealed class XpmSandboxRegistrationTests
         await using var app = new PortalAppFactory { UseTestAuth = true };
         var staff = Staff(app);
 
-        var connections = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(Connections);
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+        var connections = await anonymous.GetAsync(Connections);
+        var anonymousConsent = await anonymous.GetAsync(ConsentPage);
+        var staffConsent = await staff.GetAsync(ConsentPage);
         var page = await staff.GetAsync("/sandbox");
         var clients = await staff.GetStringAsync("/clients");
 
         connections.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         connections.Headers.Contains("Xero-Correlation-Id").ShouldBeTrue();
+        anonymousConsent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        anonymousConsent.Headers.Location!.ToString().ShouldContain("/signin");
+        staffConsent.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await staffConsent.Content.ReadAsStringAsync()).ShouldContain("Allow access");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await page.Content.ReadAsStringAsync()).ShouldContain("data-testid=\"sandbox-clients\"");
         clients.ShouldContain("href=\"/sandbox\"");

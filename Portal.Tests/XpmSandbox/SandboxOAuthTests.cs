@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.XpmSandbox;
 
@@ -26,6 +27,7 @@ public sealed class SandboxOAuthTests
         html.ShouldContain("Harbourside Accounting");
         html.ShouldContain(">Allow access</button>");
         html.ShouldContain(">Cancel</button>");
+        html.ShouldContain("Signed in as Test Staff");
     }
 
     [Fact]
@@ -85,6 +87,122 @@ public sealed class SandboxOAuthTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+    }
+
+    [Theory]
+    [InlineData("http://evil.example/configure/integrations/xpm/callback")]
+    [InlineData("http://localhost:8080/configure/integrations/xpm/callback")]
+    [InlineData("http://localhost/configure/integrations/xpm/callback/more")]
+    [InlineData("http://localhost/configure/integrations/xpm/callback?next=/")]
+    public async Task Authorize_RedirectUriNotRegistered_ShowsErrorPageInsteadOfRedirecting(string redirectUri)
+    {
+        await using var app = new SandboxHost();
+
+        var response = await app.CreateSandboxClient().GetAsync(SandboxHost.AuthorizeUrl(redirectUri: redirectUri));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("redirect_uri is not registered for this app");
+    }
+
+    [Fact]
+    public async Task Authorize_RedirectUrisSetting_ReplacesThePortalsCallback()
+    {
+        const string registered = "https://portal.example/xpm/done";
+        await using var app = new SandboxHost { Settings = { ["XpmSandbox:RedirectUris:0"] = registered } };
+        var client = app.CreateSandboxClient();
+
+        var accepted = await client.GetAsync(SandboxHost.AuthorizeUrl(redirectUri: registered));
+        var refused = await client.GetAsync(SandboxHost.AuthorizeUrl());
+
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        accepted.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(registered);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Authorize_NotSignedIn_IsChallengedWithoutACode()
+    {
+        await using var app = new SandboxHost();
+
+        var response = await app.CreateSandboxClient(signedInAs: null).GetAsync(SandboxHost.AuthorizeUrl());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.Location.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Authorize_SignedInButNotStaff_IsForbidden()
+    {
+        await using var app = new SandboxHost { Settings = { ["XpmSandbox:AutoConsent"] = "false" } };
+
+        var response = await app.CreateSandboxClient(signedInAs: "Client").GetAsync(SandboxHost.AuthorizeUrl());
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Consent_PostedWithoutSignIn_IsChallengedAndTheRequestStaysUnanswered()
+    {
+        await using var app = new SandboxHost { Settings = { ["XpmSandbox:AutoConsent"] = "false" } };
+        var requestId = await ConsentRequestIdAsync(app.CreateSandboxClient());
+
+        var anonymous = await app.CreateSandboxClient(signedInAs: null).PostAsync(SandboxHost.Authorize, Form(("request", requestId), ("decision", "allow")));
+        var staff = await app.CreateSandboxClient().PostAsync(SandboxHost.Authorize, Form(("request", requestId), ("decision", "allow")));
+
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        staff.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Consent_PostedAfterThePendingLifetime_IsRefused()
+    {
+        await using var app = new SandboxHost { Settings = { ["XpmSandbox:AutoConsent"] = "false" } };
+        var client = app.CreateSandboxClient();
+        var requestId = await ConsentRequestIdAsync(client);
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+
+        var response = await client.PostAsync(SandboxHost.Authorize, Form(("request", requestId), ("decision", "allow")));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Consent_MorePendingThanTheCap_DropsTheOldest()
+    {
+        await using var app = new SandboxHost { Settings = { ["XpmSandbox:AutoConsent"] = "false", ["XpmSandbox:MaxPendingAuthorizations"] = "3" } };
+        var client = app.CreateSandboxClient();
+        var requestIds = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            requestIds.Add(await ConsentRequestIdAsync(client));
+            app.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var oldest = await client.PostAsync(SandboxHost.Authorize, Form(("request", requestIds[0]), ("decision", "allow")));
+        var second = await client.PostAsync(SandboxHost.Authorize, Form(("request", requestIds[1]), ("decision", "allow")));
+
+        oldest.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        second.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Token_MoreUnredeemedCodesThanTheCap_DropsTheOldest()
+    {
+        await using var app = new SandboxHost { Settings = { ["XpmSandbox:MaxPendingAuthorizations"] = "2" } };
+        var client = app.CreateSandboxClient();
+        var codes = new List<(string Code, string Verifier)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (verifier, challenge) = SandboxHost.Pkce();
+            codes.Add((await CodeAsync(client, challenge), verifier));
+            app.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var oldest = await client.PostAsync(SandboxHost.Token, CodeExchange(codes[0].Code, codes[0].Verifier));
+        var newest = await client.PostAsync(SandboxHost.Token, CodeExchange(codes[2].Code, codes[2].Verifier));
+
+        await ShouldBeOAuthErrorAsync(oldest, "invalid_grant");
+        newest.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Theory]
@@ -335,6 +453,25 @@ public sealed class SandboxOAuthTests
             ("grant_type", "refresh_token"), ("refresh_token", session.RefreshToken!), ("client_id", SandboxHost.ClientId)));
         await ShouldBeOAuthErrorAsync(refresh, "invalid_grant");
         (await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "staff.api/list", session))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        app.Services.GetRequiredService<SandboxIdentity>().Connections().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Revocation_OfOneGrant_LeavesAnotherGrantAndItsConnectionWorking()
+    {
+        await using var app = new SandboxHost();
+        var revoked = await app.ConnectAsync();
+        var other = await app.ConnectAsync();
+        var client = app.CreateSandboxClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, SandboxHost.Revocation) { Content = Form(("token", revoked.RefreshToken!)) };
+        request.Headers.Authorization = BasicAuth(SandboxHost.ClientSecret);
+
+        (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "staff.api/list", revoked))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "staff.api/list", other))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RefreshAsync(client, other.RefreshToken!)).GetProperty("access_token").GetString().ShouldNotBeNullOrEmpty();
+        app.Services.GetRequiredService<SandboxIdentity>().Connections().ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -358,6 +495,10 @@ public sealed class SandboxOAuthTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    private static FormUrlEncodedContent CodeExchange(string code, string verifier) => Form(
+        ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", SandboxHost.RedirectUri),
+        ("client_id", SandboxHost.ClientId), ("code_verifier", verifier));
 
     private static async Task<string> CodeAsync(HttpClient client, string? challenge)
     {
