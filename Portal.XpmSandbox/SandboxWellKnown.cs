@@ -2,7 +2,7 @@ namespace Portal.XpmSandbox;
 
 /// <summary>
 /// Records every generated primary practice has, whatever the seed: tests and demos may rely on them.
-/// The UUIDs are those of the examples in shared/xpm-api.md §8.
+/// The UUIDs are those of the examples in the XPM API reference the portal was written against.
 /// </summary>
 public static class SandboxWellKnown
 {

@@ -3,7 +3,7 @@ using System.Xml;
 
 namespace Portal.XpmSandbox;
 
-/// <summary>How much of a client a call returns (shared/xpm-api.md §7.2 "Shape per call").</summary>
+/// <summary>How much of a client a call returns (the XPM API reference's "shape per call").</summary>
 internal enum SandboxClientShape
 {
     /// <summary><c>paged-list</c>: base fields (no person names or birth date), manager links, <c>WebUrl</c>.</summary>

@@ -4,7 +4,7 @@ namespace Portal.XpmSandbox;
 
 /// <summary>
 /// The embedded XPM sandbox: an offline emulator of XPM 3.1 and Xero's OAuth2 endpoints under <c>/sandbox/xpm</c>.
-/// Switches named after "UNCONFIRMED" items of shared/xpm-api.md let tests try both behaviours.
+/// Switches for behaviours the XPM API reference leaves unconfirmed let tests try both.
 /// </summary>
 public sealed class XpmSandboxOptions
 {
