@@ -4,6 +4,7 @@ using Portal.Core.Common;
 using Portal.Core.Import;
 using Portal.Core.Data;
 using Portal.Core.Email;
+using Portal.Core.Identity;
 using Portal.Core.Practices;
 using Portal.Core.Staff;
 using Portal.Web.Components;
@@ -11,8 +12,8 @@ using Portal.Web.Configuration;
 using Portal.Web.Health;
 using Portal.Web.Security;
 using Portal.Web.Identity;
-using Portal.Web.Sandbox;
 using Portal.Web.Xpm;
+using Portal.XpmSandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UsePortalSettingsFile();
@@ -20,6 +21,7 @@ var contentRoot = builder.Environment.ContentRootPath;
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPortalAddress, ServerPortalAddress>();
+builder.AddPortalDataProtection();
 builder.Services.AddData(builder.Configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db", contentRoot);
 // Seeders run in registration order: the practice first, then the demo users that belong to it.
 builder.Services.AddPractices();
@@ -31,7 +33,8 @@ builder.Services.AddEmail(contentRoot);
 builder.Services.AddPortalHealth();
 builder.AddPortalXpm();
 builder.Services.AddImport();
-builder.AddXpmSandbox();
+// The built-in XPM emulator: on in Development without Xpm:ApiBaseUrl, or with XpmSandbox:Enabled=true.
+builder.AddXpmSandbox(staffPolicy: PortalPolicies.StaffArea);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -53,6 +56,6 @@ app.MapPortalHealth();
 app.MapPortalIdentity();
 app.MapPortalXpm();
 app.MapXpmSandbox();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddModulePages(app.Services);
 
 app.Run();

@@ -130,6 +130,11 @@ public sealed class XpmClient(
     /// </summary>
     private async Task<Result<(Stream Body, XpmReplyScope Scope)>> SendAsync(Call call, CancellationToken cancellationToken)
     {
+        if (http.BaseAddress is null)
+        {
+            return new XpmNotConfiguredError();
+        }
+
         var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
         if (!token.Succeeded)
         {

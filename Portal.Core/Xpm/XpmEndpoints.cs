@@ -3,38 +3,40 @@ using Microsoft.Extensions.Options;
 namespace Portal.Core.Xpm;
 
 /// <summary>
-/// The URLs and app credentials the portal uses for XPM and Xero identity: the configured ones, or, when
-/// Xpm:ApiBaseUrl is empty, the embedded sandbox's on the app's own host. Resolved at call time because the
-/// app's own address is known only once the server listens.
+/// The URLs and app credentials the portal uses for XPM and Xero identity: the configured ones when
+/// <c>Xpm:ApiBaseUrl</c> is set, else those of an <see cref="IXpmEndpointProvider"/> the host registered, else none
+/// (<see cref="IsConfigured"/> false: the app still starts, and the Manage page says what to set).
+/// Resolved at call time because a host-provided XPM's address is known only once the server listens.
 /// </summary>
-public sealed class XpmEndpoints(IOptions<XpmOptions> options, IEmbeddedXpmSandbox? sandbox = null)
+public sealed class XpmEndpoints(IOptions<XpmOptions> options, IXpmEndpointProvider? provider = null)
 {
     private XpmOptions Options => options.Value;
 
-    public bool UsesSandbox => string.IsNullOrWhiteSpace(Options.ApiBaseUrl);
+    private bool UsesConfiguredXpm => !string.IsNullOrWhiteSpace(Options.ApiBaseUrl);
 
-    public Uri ApiBase => WithSlash(Pick(Options.ApiBaseUrl, "api/practicemanager/3.1/"));
-    public Uri AuthorizeUrl => Pick(Options.AuthorizeUrl, "identity/connect/authorize");
-    public Uri TokenUrl => Pick(Options.TokenUrl, "connect/token");
-    public Uri ConnectionsUrl => Pick(Options.ConnectionsUrl, "connections");
-    public Uri RevocationUrl => Pick(Options.RevocationUrl, "connect/revocation");
+    /// <summary>Whether there is an XPM to connect to.</summary>
+    public bool IsConfigured => UsesConfiguredXpm || provider is not null;
 
-    public string ClientId => !string.IsNullOrWhiteSpace(Options.ClientId) ? Options.ClientId : Sandbox.ClientId;
+    /// <summary>Who serves XPM when the host provides it (<see cref="IXpmEndpointProvider.Name"/>); null for a configured XPM.</summary>
+    public string? HostProvidedBy => UsesConfiguredXpm ? null : provider?.Name;
 
-    public string? ClientSecret => !string.IsNullOrWhiteSpace(Options.ClientSecret) ? Options.ClientSecret
-        : string.IsNullOrWhiteSpace(Options.ClientId) && UsesSandbox ? Sandbox.ClientSecret : null;
+    public Uri ApiBase => WithSlash(UsesConfiguredXpm ? new Uri(Options.ApiBaseUrl) : Provider.ApiBase);
+    public Uri AuthorizeUrl => UsesConfiguredXpm ? new Uri(Options.AuthorizeUrl) : Provider.AuthorizeUrl;
+    public Uri TokenUrl => UsesConfiguredXpm ? new Uri(Options.TokenUrl) : Provider.TokenUrl;
+    public Uri ConnectionsUrl => UsesConfiguredXpm ? new Uri(Options.ConnectionsUrl) : Provider.ConnectionsUrl;
+    public Uri RevocationUrl => UsesConfiguredXpm ? new Uri(Options.RevocationUrl) : Provider.RevocationUrl;
+
+    public string ClientId => UsesConfiguredXpm ? Options.ClientId ?? "" : Provider.ClientId;
+
+    public string? ClientSecret => UsesConfiguredXpm
+        ? (string.IsNullOrWhiteSpace(Options.ClientSecret) ? null : Options.ClientSecret)
+        : Provider.ClientSecret;
 
     public string Scopes => Options.Scopes;
 
     public string CallbackPath => Options.CallbackPath;
 
-    private IEmbeddedXpmSandbox Sandbox => sandbox
-        ?? throw new InvalidOperationException("Xpm:ApiBaseUrl is empty and the embedded XPM sandbox is off: configure the Xpm:* URLs.");
-
-    private Uri Pick(string? configured, string sandboxPath) =>
-        !string.IsNullOrWhiteSpace(configured) && !UsesSandbox ? new Uri(configured)
-        : UsesSandbox ? new Uri(Sandbox.BaseUri, sandboxPath)
-        : throw new InvalidOperationException($"Xpm:ApiBaseUrl is set, so the other Xpm URLs must be too (missing for {sandboxPath}).");
+    private IXpmEndpointProvider Provider => provider ?? throw new InvalidOperationException(new XpmNotConfiguredError().Message);
 
     private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

@@ -42,3 +42,7 @@ public sealed record XpmUnexpectedResponseError(int StatusCode, string? ContentT
 /// <summary>The reply is bigger than <see cref="XpmOptions.MaxResponseBytes"/>.</summary>
 public sealed record XpmResponseTooLargeError(long MaxResponseBytes)
     : Error($"XPM's reply is larger than the configured limit of {MaxResponseBytes:N0} bytes (Xpm:MaxResponseBytes).");
+
+/// <summary>Neither <c>Xpm:ApiBaseUrl</c> is set nor does the host provide an XPM: there is nothing to connect to.</summary>
+public sealed record XpmNotConfiguredError()
+    : Error("Xero Practice Manager is not configured: set Xpm:ApiBaseUrl, Xpm:ClientId and Xpm:ClientSecret.");

@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace Portal.Core.Xpm;
 
 /// <summary>
-/// Settings of the "Xpm" section. An empty <see cref="ApiBaseUrl"/> (the default) means the embedded sandbox on the
-/// app's own host (see <see cref="XpmEndpoints"/>); once it is set, the other URLs default to Xero's production endpoints.
+/// Settings of the "Xpm" section. An empty <see cref="ApiBaseUrl"/> (the default) means the XPM the host provides, if any
+/// (see <see cref="XpmEndpoints"/>); once it is set, the other URLs default to Xero's production endpoints.
+/// Nothing here is required while XPM is not configured, so a portal without XPM still starts.
 /// </summary>
 public sealed class XpmOptions : IValidatableObject
 {
@@ -12,7 +13,7 @@ public sealed class XpmOptions : IValidatableObject
 
     public const long DefaultMaxResponseBytes = 200L * 1024 * 1024;
 
-    /// <summary>Xero's is https://api.xero.com/practicemanager/3.1/; empty uses the embedded sandbox.</summary>
+    /// <summary>Xero's is https://api.xero.com/practicemanager/3.1/; empty uses the host-provided XPM (<see cref="IXpmEndpointProvider"/>), if any.</summary>
     public string ApiBaseUrl { get; set; } = "";
 
     [Required]
@@ -27,7 +28,7 @@ public sealed class XpmOptions : IValidatableObject
     [Required]
     public string RevocationUrl { get; set; } = "https://identity.xero.com/connect/revocation";
 
-    /// <summary>Required once <see cref="ApiBaseUrl"/> points at Xero itself; a local emulator needs none.</summary>
+    /// <summary>Required once <see cref="ApiBaseUrl"/> points at Xero itself; a host-provided XPM brings its own.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>A secret: user-secrets or the environment only, never appsettings.json. Empty for PKCE apps.</summary>
@@ -93,7 +94,7 @@ public sealed class XpmOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(ApiBaseUrl)
             && (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp)))
         {
-            yield return new ValidationResult("Xpm:ApiBaseUrl must be empty (the embedded sandbox) or an absolute http(s) URL.", [nameof(ApiBaseUrl)]);
+            yield return new ValidationResult("Xpm:ApiBaseUrl must be empty (no XPM, or the one the host provides) or an absolute http(s) URL.", [nameof(ApiBaseUrl)]);
         }
 
         if (IsXero(ApiBaseUrl) && string.IsNullOrWhiteSpace(ClientId))

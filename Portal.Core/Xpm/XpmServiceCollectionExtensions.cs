@@ -40,8 +40,10 @@ public static class XpmServiceCollectionExtensions
 
         var http = services.AddHttpClient<IXpmClient, XpmClient>(HttpClientName, (sp, client) =>
             {
-                // Resolved per client: the embedded sandbox's address is known only once the server listens.
-                client.BaseAddress = sp.GetRequiredService<XpmEndpoints>().ApiBase;
+                // Resolved per client: a host-provided XPM's address is known only once the server listens.
+                // Not configured: no base address, and XpmClient answers XpmNotConfiguredError.
+                var endpoints = sp.GetRequiredService<XpmEndpoints>();
+                client.BaseAddress = endpoints.IsConfigured ? endpoints.ApiBase : null;
                 // The pipeline's timeouts bound the wait for headers and XpmClient bounds the body; HttpClient's own
                 // 100-second default would cut a detailed list of a big practice short.
                 client.Timeout = Timeout.InfiniteTimeSpan;

@@ -30,7 +30,7 @@ public sealed class SandboxPageJourneyTests(BrowserFixture browser)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save in XPM" }).ClickAsync();
 
         await Expect(clients).ToContainTextAsync("06 555 0777");
-        var practice = (Portal.Web.Sandbox.SandboxPractice)session.App.Services.GetService(typeof(Portal.Web.Sandbox.SandboxPractice))!;
-        practice.FindClient(Portal.Web.Sandbox.SandboxWellKnown.AnaWhitfield)!.Phone.ShouldBe("06 555 0777");
+        var practice = (Portal.XpmSandbox.SandboxPractice)session.App.Services.GetService(typeof(Portal.XpmSandbox.SandboxPractice))!;
+        practice.FindClient(Portal.XpmSandbox.SandboxWellKnown.AnaWhitfield)!.Phone.ShouldBe("06 555 0777");
     }
 }

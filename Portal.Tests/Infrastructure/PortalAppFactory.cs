@@ -21,6 +21,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public bool UseTestAuth { get; init; }
 
+    /// <summary>The hosting environment; Development unless a test is about another.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
     public Dictionary<string, string?> Settings { get; } = new();
 
     /// <summary>Test-only service changes, applied after the app's own.</summary>
@@ -34,7 +37,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("AzureAd:ClientId", "");

@@ -11,6 +11,5 @@ public abstract class PortalTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton(new Portal.Web.Sandbox.SandboxAvailability(false));
     }
 }

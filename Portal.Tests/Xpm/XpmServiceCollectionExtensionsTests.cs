@@ -18,7 +18,7 @@ public sealed class XpmServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddXpmClient_NoSettings_UsesTheSandboxForTheApiAndXerosIdentityAndXpmsLimits()
+    public void AddXpmClient_NoSettings_HasNoApiBaseButXerosIdentityAndXpmsLimits()
     {
         using var services = Build(new() { ["Xpm:ClientId"] = "client-id" });
 
@@ -30,6 +30,16 @@ public sealed class XpmServiceCollectionExtensionsTests
         options.CallbackPath.ShouldBe("/configure/integrations/xpm/callback");
         (options.RequestTimeout, options.MaxConcurrentRequests, options.RequestsPerMinute).ShouldBe((TimeSpan.FromMinutes(10), 5, 60));
         options.MaxResponseBytes.ShouldBe(200L * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task AddXpmClient_NoXpmConfigured_ResolvesAndAnswersNotConfigured()
+    {
+        using var services = Build(new());
+
+        var result = await services.GetRequiredService<IXpmClient>().GetStaffAsync(CancellationToken.None);
+
+        result.Error.ShouldBeOfType<XpmNotConfiguredError>();
     }
 
     [Fact]
@@ -78,7 +88,7 @@ public sealed class XpmServiceCollectionExtensionsTests
 
         var thrown = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<XpmOptions>>().Value);
 
-        thrown.Message.ShouldContain("Xpm:ApiBaseUrl must be empty (the embedded sandbox) or an absolute http(s) URL");
+        thrown.Message.ShouldContain("Xpm:ApiBaseUrl must be empty (no XPM, or the one the host provides) or an absolute http(s) URL");
     }
 
     [Fact]

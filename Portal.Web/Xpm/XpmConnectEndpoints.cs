@@ -21,6 +21,11 @@ internal static class XpmConnectEndpoints
 
     private static async Task<IResult> BeginAsync(HttpContext context, XpmConnectionService connections, XpmEndpoints endpoints)
     {
+        if (!endpoints.IsConfigured)
+        {
+            return Results.Redirect($"{ManagePath}?error={Uri.EscapeDataString(new XpmNotConfiguredError().Message)}");
+        }
+
         var redirectUri = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{endpoints.CallbackPath}";
         var authorize = await connections.BeginAsync(redirectUri, context.RequestAborted);
         return authorize.Succeeded

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Portal.Core.Xpm;
 using Portal.Core.Xpm.Connection;
 
@@ -6,11 +5,9 @@ namespace Portal.Web.Xpm;
 
 public static class XpmExtensions
 {
-    /// <summary>The XPM client, the connection (OAuth, encrypted tokens) and, with the sandbox on, where to find it.</summary>
+    /// <summary>The XPM client and the connection (OAuth, tokens encrypted with the host's Data Protection).</summary>
     public static WebApplicationBuilder AddPortalXpm(this WebApplicationBuilder builder)
     {
-        var keys = new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys"));
-        builder.Services.AddDataProtection().SetApplicationName("Portal").PersistKeysToFileSystem(keys);
         builder.Services.AddXpmClient();
         builder.Services.AddXpmConnection();
         return builder;

@@ -9,7 +9,6 @@ using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
 using Portal.Core.Xpm;
 using Portal.Infrastructure;
-using Portal.Web.Sandbox;
 using Portal.Xpm.Connection;
 
 namespace Portal.Import.Apply;

@@ -8,7 +8,6 @@ using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
 using Portal.Infrastructure;
-using Portal.Web.Sandbox;
 using Portal.Xpm.Connection;
 
 namespace Portal.Import.Fetch;

@@ -3,7 +3,7 @@ using Portal.Core.Identity;
 using Portal.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Components.Layout;
-using Portal.Web.Sandbox;
+using Portal.Core.Modules;
 
 namespace Portal.Web.Layout;
 
@@ -24,14 +24,25 @@ public sealed class NavMenuTests : PortalTestContext
     }
 
     [Fact]
-    public void Render_AsStaffWithTheSandboxOn_AddsTheSandboxPage()
+    public void Render_AsStaffWithAModuleEntry_AddsItAfterThePracticePages()
     {
-        Services.AddSingleton(new SandboxAvailability(true));
+        Services.AddSingleton(new PortalModule("Test module") { NavEntries = [new PortalNavEntry("Test page", "/test-page", "", PortalPolicies.StaffArea)] });
         AddAuthorization().SetAuthorized("Sam Staff").SetRoles(PortalRoles.Staff).SetPolicies(PortalPolicies.StaffArea);
 
         var menu = Render<NavMenu>();
 
-        MenuItems(menu).ShouldContain("XPM sandbox");
+        MenuItems(menu).ShouldBe(["Clients", "Staff", "Integrations", "Outbox", "Test page"]);
+    }
+
+    [Fact]
+    public void Render_AsClientWithAStaffModuleEntry_HidesIt()
+    {
+        Services.AddSingleton(new PortalModule("Test module") { NavEntries = [new PortalNavEntry("Test page", "/test-page", "", PortalPolicies.StaffArea)] });
+        AddAuthorization().SetAuthorized("Ana Whitfield").SetRoles(PortalRoles.Client).SetPolicies(PortalPolicies.ClientArea);
+
+        var menu = Render<NavMenu>();
+
+        MenuItems(menu).ShouldBe(["Client portal"]);
     }
 
     [Fact]

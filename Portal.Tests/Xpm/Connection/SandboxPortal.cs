@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Xpm.Connection;
 using Portal.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.XpmSandbox;
 
 namespace Portal.Xpm.Connection;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Portal.Core.Common;
 using Portal.Core.Xpm;
 using Portal.Core.Xpm.Models;
-using Portal.Web.Sandbox;
+using Portal.XpmSandbox;
 
 namespace Portal.Xpm.Connection;
 
@@ -90,7 +90,7 @@ public sealed class XpmClientOverSandboxTests : IClassFixture<ConnectedSandboxPo
 
         var kowhai = clients.Single(c => c.Uuid == SandboxWellKnown.KowhaiRidgeOrchards);
         kowhai.Name.ShouldBe(SandboxWellKnown.KowhaiRidgeOrchardsName);
-        kowhai.BusinessStructure.ShouldBe(BusinessStructures.Company);
+        kowhai.BusinessStructure.ShouldBe(SandboxBusinessStructures.Company);
         kowhai.AccountManager.ShouldBe(new XpmRef(SandboxWellKnown.MereTautahi, SandboxWellKnown.MereTautahiName));
         kowhai.JobManager.ShouldBe(new XpmRef(SandboxWellKnown.SioneFifita, SandboxWellKnown.SioneFifitaName));
         var ana = kowhai.Contacts.Single(c => c.Uuid == SandboxWellKnown.AnaWhitfieldContact);
@@ -209,7 +209,7 @@ public sealed class XpmClientOverSandboxTests : IClassFixture<ConnectedSandboxPo
             {
                 Name = name,
                 Email = "hello@harbourlights.example",
-                BusinessStructure = BusinessStructures.Company,
+                BusinessStructure = SandboxBusinessStructures.Company,
                 AccountManagerUuid = SandboxWellKnown.MereTautahi,
                 Contacts = [new XpmContactUpdate { Name = "Rangi Parata", Email = "rangi@harbourlights.example", Position = "Owner", IsPrimary = true }],
             },
@@ -222,7 +222,7 @@ public sealed class XpmClientOverSandboxTests : IClassFixture<ConnectedSandboxPo
         (contact.Name, contact.Position, contact.IsPrimary).ShouldBe(("Rangi Parata", "Owner", true));
         Store.Clients.Count.ShouldBe(before + 1);
         var stored = _portal.Practice.FindClient(added.Uuid).ShouldNotBeNull();
-        (stored.Name, stored.BusinessStructure).ShouldBe((name, BusinessStructures.Company));
+        (stored.Name, stored.BusinessStructure).ShouldBe((name, SandboxBusinessStructures.Company));
         Store.Contacts.Find(contact.Uuid!.Value)!.Email.ShouldBe("rangi@harbourlights.example");
     }
 

@@ -8,7 +8,7 @@ using Portal.Core.Identity;
 using Portal.Core.Xpm;
 using Portal.Core.Xpm.Connection;
 using Portal.Infrastructure;
-using Portal.Web.Sandbox;
+using Portal.XpmSandbox;
 
 namespace Portal.Xpm.Connection;
 

@@ -43,7 +43,7 @@ public sealed class XpmReconnectTests
         (await RefreshWithAsync(portal, oldRefreshToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var connection = (await portal.ConnectionAsync())!;
         (connection.Status, connection.ConnectedBy).ShouldBe((XpmConnectionStatus.Connected, "manager@test.example"));
-        (await portal.App.Services.GetRequiredService<IXpmClient>().GetStaffMemberAsync(Portal.Web.Sandbox.SandboxWellKnown.MereTautahi, CancellationToken.None))
+        (await portal.App.Services.GetRequiredService<IXpmClient>().GetStaffMemberAsync(SandboxWellKnown.MereTautahi, CancellationToken.None))
             .Succeeded.ShouldBeTrue();
     }
 
@@ -81,7 +81,7 @@ public sealed class XpmReconnectTests
             .SetProperty(c => c.ProtectedRefreshToken, lostKeys.Protect("refresh"))));
 
         var view = await XpmConnectionTests.ServiceAs(portal, PortalRoles.Staff).GetAsync();
-        var call = await portal.App.Services.GetRequiredService<IXpmClient>().GetStaffMemberAsync(Portal.Web.Sandbox.SandboxWellKnown.MereTautahi, CancellationToken.None);
+        var call = await portal.App.Services.GetRequiredService<IXpmClient>().GetStaffMemberAsync(SandboxWellKnown.MereTautahi, CancellationToken.None);
         var disconnected = await XpmConnectionTests.ServiceAs(portal, PortalRoles.Manager).DisconnectAsync();
 
         view!.Status.ShouldBe(XpmConnectionStatus.NeedsReconnecting);

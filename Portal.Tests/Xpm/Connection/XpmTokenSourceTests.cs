@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Xpm;
 using Portal.Core.Xpm.Connection;
-using Portal.Web.Sandbox;
+using Portal.XpmSandbox;
 
 namespace Portal.Xpm.Connection;
 

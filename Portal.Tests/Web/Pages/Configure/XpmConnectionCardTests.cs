@@ -28,6 +28,34 @@ public sealed class XpmConnectionCardTests : PortalTestContext
     }
 
     [Fact]
+    public void NotConfigured_SaysWhichSettingsToAddAndCannotConnect()
+    {
+        AddAuthorization().SetAuthorized("Sam").SetRoles(PortalRoles.Staff).SetPolicies(PortalPolicies.StaffArea);
+
+        var card = Render<XpmConnectionCard>(p => p.Add(c => c.Connection, null).Add(c => c.IsConfigured, false));
+
+        var notice = card.Find("[data-testid=xpm-not-configured]").TextContent;
+        notice.ShouldContain("Xero Practice Manager is not configured");
+        foreach (var key in new[] { "Xpm:ApiBaseUrl", "Xpm:ClientId", "Xpm:ClientSecret", "XpmSandbox:Enabled=true" })
+        {
+            notice.ShouldContain(key);
+        }
+
+        card.FindAll("button").Single(b => b.TextContent.Contains("Connect to Xero Practice Manager")).HasAttribute("disabled").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void HostProvidedXpm_SaysWhoServesIt()
+    {
+        AddAuthorization().SetAuthorized("Sam").SetRoles(PortalRoles.Staff).SetPolicies(PortalPolicies.StaffArea);
+
+        var card = Render<XpmConnectionCard>(p => p.Add(c => c.Connection, null).Add(c => c.HostProvidedBy, "the built-in XPM sandbox"));
+
+        card.Find("[data-testid=xpm-host-provided-note]").TextContent.ShouldContain("This portal uses the built-in XPM sandbox");
+        card.FindAll("[data-testid=xpm-not-configured]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Connected_AsStaff_ShowsThePracticeButNoDisconnect()
     {
         AddAuthorization().SetAuthorized("Sam").SetRoles(PortalRoles.Staff).SetPolicies(PortalPolicies.StaffArea);

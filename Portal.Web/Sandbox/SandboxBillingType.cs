@@ -1,4 +1,0 @@
-namespace Portal.Web.Sandbox;
-
-/// <summary>The client's billing type (XPM's <c>Type</c>): billing terms, not the legal form.</summary>
-public sealed record SandboxBillingType(string Name, decimal CostMarkup, string PaymentTerm, int PaymentDay);

@@ -1,7 +1,0 @@
-namespace Portal.Web.Sandbox;
-
-/// <summary>A request XPM would refuse with <c>Status ERROR</c>; <see cref="SpecStatus"/> is the SPEC's HTTP code for it.</summary>
-internal sealed class SandboxRequestException(string message, int specStatus = 400) : Exception(message)
-{
-    public int SpecStatus { get; } = specStatus;
-}
