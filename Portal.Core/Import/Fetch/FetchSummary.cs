@@ -19,8 +19,11 @@ public static class FetchSummary
 
     public static string LeftOut(ImportProgressSnapshot fetch) => LeftOut(fetch.ArchivedLeftOut, fetch.DeletedLeftOut);
 
-    private static string Offered(int staff, int clients, int entities) =>
-        string.Create(CultureInfo.InvariantCulture, $"{staff:N0} staff, {clients:N0} clients and {entities:N0} entities to review");
+    private static string Offered(int staff, int clients, int entities) => $"{Counted(staff, clients, entities)} to review";
+
+    /// <summary>"25 staff, 1 client and 43 entities".</summary>
+    public static string Counted(int staff, int clients, int entities) =>
+        string.Create(CultureInfo.InvariantCulture, $"{staff:N0} staff, {Clients(clients)} and {entities:N0} {(entities == 1 ? "entity" : "entities")}");
 
     private static string LeftOut(int archived, int deleted)
     {

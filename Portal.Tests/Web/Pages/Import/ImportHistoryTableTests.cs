@@ -20,7 +20,7 @@ public sealed class ImportHistoryTableTests : PortalTestContext
         var links = table.FindAll("a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         links.ShouldContain(("View import", "/configure/integrations/xpm/review/8"));
         links.ShouldContain(("Outcome file (CSV)", "/configure/integrations/xpm/imports/9/outcomes.csv"));
-        table.Markup.ShouldContain("25 staff, 3 clients, 1 entities (basic details: name and email)");
+        table.Markup.ShouldContain("25 staff, 3 clients and 1 entity (basic details: name and email)");
     }
 
     [Fact]
