@@ -92,6 +92,21 @@ public sealed class ImportDataPanelTests : PortalTestContext
     }
 
     [Fact]
+    public void Succeeded_AlreadyImported_OffersTheImportNotAnotherReview()
+    {
+        var done = Fetch(ImportRunStatus.Succeeded) with { FinishedAt = Now, StaffCount = 12, ClientCount = 340, EntityCount = 56 };
+        var imported = new ImportHistoryRow(43, 42, ImportRunStatus.Succeeded, "Mia Manager", Now, Now.AddMinutes(1), 12, 340, 56,
+            Portal.Core.Import.Plan.ImportDetailLevel.Basic, 400, 0, 0, 8, null);
+
+        var panel = Render<ImportDataPanel>(p => p.Add(c => c.Fetch, done).Add(c => c.Imported, imported));
+
+        panel.FindAll("[data-testid=review-box]").ShouldBeEmpty();
+        var box = panel.Find("[data-testid=imported-box]");
+        box.TextContent.ShouldContain("was imported on 27 Nov 2026 09:11 UTC by Mia Manager");
+        box.QuerySelector("a")!.GetAttribute("href").ShouldBe("/configure/integrations/xpm/review/42");
+    }
+
+    [Fact]
     public void Succeeded_WithArchivedAndDeletedClients_SaysWhatIsOfferedAndWhatWasLeftOut()
     {
         var done = Fetch(ImportRunStatus.Succeeded) with

@@ -36,6 +36,10 @@ public partial class XpmIntegrationPage
     private IReadOnlyList<ImportHistoryRow> _history = [];
     private string? _checkError;
 
+    /// <summary>The successful import of the latest fetch, when there is one: its review is closed.</summary>
+    private ImportHistoryRow? LatestFetchImport =>
+        _history.FirstOrDefault(h => h.FetchRunId == _fetch?.RunId && h.Status == ImportRunStatus.Succeeded);
+
     protected override async Task OnInitializedAsync()
     {
         // Once, on the live circuit: prerendering would call XPM a second time.
