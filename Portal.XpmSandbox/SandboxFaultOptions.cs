@@ -18,6 +18,23 @@ public sealed class SandboxFaultOptions
 
     public int ErrorReply { get; set; }
 
+    public int TokenExpired { get; set; }
+
+    public int AccessRevoked { get; set; }
+
+    public int SlowReply { get; set; }
+
+    public int Dtd { get; set; }
+
+    public int ExternalEntity { get; set; }
+
+    public int EntityExpansion { get; set; }
+
+    public int DeepNesting { get; set; }
+
+    /// <summary>How long an injected <see cref="SandboxFaultKind.SlowReply"/> keeps the caller waiting.</summary>
+    public TimeSpan SlowReplyDelay { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The <c>Retry-After</c> of an injected 429.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -31,6 +31,9 @@ public sealed class SandboxFaults
     /// <summary>Added on top of <see cref="Latency"/> to detailed client lists and searches.</summary>
     public TimeSpan DetailedListLatency { get; set; }
 
+    /// <summary>How long an injected <see cref="SandboxFaultKind.SlowReply"/> keeps the caller waiting.</summary>
+    public TimeSpan SlowReplyDelay { get; set; }
+
     /// <summary>When set, access tokens issued from now on live this long (e.g. 2 seconds) instead of 30 minutes.</summary>
     public TimeSpan? AccessTokenLifetime { get; set; }
 
@@ -90,9 +93,17 @@ public sealed class SandboxFaults
             InjectNext(SandboxFaultKind.MalformedXml, _configured.MalformedXml);
             InjectNext(SandboxFaultKind.TruncatedXml, _configured.TruncatedXml);
             InjectNext(SandboxFaultKind.ErrorReply, _configured.ErrorReply);
+            InjectNext(SandboxFaultKind.TokenExpired, _configured.TokenExpired);
+            InjectNext(SandboxFaultKind.AccessRevoked, _configured.AccessRevoked);
+            InjectNext(SandboxFaultKind.SlowReply, _configured.SlowReply);
+            InjectNext(SandboxFaultKind.Dtd, _configured.Dtd);
+            InjectNext(SandboxFaultKind.ExternalEntity, _configured.ExternalEntity);
+            InjectNext(SandboxFaultKind.EntityExpansion, _configured.EntityExpansion);
+            InjectNext(SandboxFaultKind.DeepNesting, _configured.DeepNesting);
             RetryAfter = _configured.RetryAfter;
             Latency = _configured.Latency;
             DetailedListLatency = _configured.DetailedListLatency;
+            SlowReplyDelay = _configured.SlowReplyDelay;
             AccessTokenLifetime = _configured.AccessTokenLifetime;
             ErrorDescription = DefaultErrorDescription;
         }

@@ -23,7 +23,8 @@ internal sealed class SandboxGatewayFilter(
         http.Response.Headers.CacheControl = "max-age=0, no-cache, no-store";
         http.Response.Headers.Pragma = "no-cache";
 
-        var access = identity.ValidateAccessToken(BearerToken(http.Request));
+        var token = BearerToken(http.Request);
+        var access = identity.ValidateAccessToken(token);
         switch (access.Status)
         {
             case SandboxAccessStatus.Invalid:
@@ -61,6 +62,15 @@ internal sealed class SandboxGatewayFilter(
                 return SandboxGatewayReplies.ServerError(correlationId, 500);
             case SandboxFaultKind.ServiceUnavailable:
                 return SandboxGatewayReplies.ServerError(correlationId, 503);
+            case SandboxFaultKind.TokenExpired:
+                return SandboxGatewayReplies.Unauthorized(correlationId,
+                    "TokenExpired: token expired at " + identity.ExpireAccessToken(token!).UtcDateTime.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture));
+            case SandboxFaultKind.AccessRevoked:
+                identity.RevokeAccessToken(token!);
+                return SandboxGatewayReplies.Unauthorized(correlationId, "AuthenticationUnsuccessful");
+            case SandboxFaultKind.SlowReply:
+                await Task.Delay(faults.SlowReplyDelay, time, http.RequestAborted);
+                break;
         }
 
         var decision = limiter.TryAcquire(tenantId);

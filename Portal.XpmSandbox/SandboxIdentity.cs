@@ -185,6 +185,36 @@ public sealed class SandboxIdentity
         }
     }
 
+    /// <summary>Ends an access token's life now (an injected <see cref="SandboxFaultKind.TokenExpired"/>); returns when it expired.</summary>
+    public DateTimeOffset ExpireAccessToken(string token)
+    {
+        lock (_gate)
+        {
+            var now = Now();
+            if (_accessTokens.TryGetValue(token, out var access) && access.Expires > now)
+            {
+                _accessTokens[token] = access with { Expires = now };
+            }
+
+            return _accessTokens.TryGetValue(token, out var expired) ? expired.Expires : now;
+        }
+    }
+
+    /// <summary>
+    /// Revokes the grant behind an access token, as the practice removing the app's access would (an injected
+    /// <see cref="SandboxFaultKind.AccessRevoked"/>): see <see cref="Revoke"/>.
+    /// </summary>
+    public void RevokeAccessToken(string token)
+    {
+        lock (_gate)
+        {
+            if (_accessTokens.TryGetValue(token, out var access))
+            {
+                Revoke(token, access.Grant.ClientId);
+            }
+        }
+    }
+
     public SandboxAccess ValidateAccessToken(string? token)
     {
         lock (_gate)

@@ -6,7 +6,7 @@ namespace Portal.XpmSandbox;
 /// <summary>
 /// An XPM reply: <c>&lt;Response api-method="…"&gt;&lt;Status&gt;OK|ERROR&lt;/Status&gt;…</c> as <c>text/xml; charset=utf-8</c>,
 /// compact, no declaration, written straight to the response body so a 50,000-client list never sits in memory.
-/// Applies the call's XML fault (malformed, truncated, ERROR) if the gateway drew one.
+/// Applies the call's XML fault (malformed, truncated, ERROR, hostile) if the gateway drew one.
 /// </summary>
 internal sealed class SandboxXmlResult : IResult
 {
@@ -45,6 +45,12 @@ internal sealed class SandboxXmlResult : IResult
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var call = SandboxCall.From(httpContext);
+        if (SandboxHostileXml.IsHostile(call.Fault))
+        {
+            await SandboxHostileXml.WriteAsync(httpContext.Response, call.Fault!.Value, _apiMethod);
+            return;
+        }
+
         var error = call.Fault == SandboxFaultKind.ErrorReply ? call.ErrorDescription : _error;
         var response = httpContext.Response;
         response.StatusCode = _error is not null && call.Fault != SandboxFaultKind.ErrorReply && call.Options.SpecStatusCodes ? _specStatus : 200;

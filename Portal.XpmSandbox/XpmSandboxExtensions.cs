@@ -46,7 +46,8 @@ public static class XpmSandboxExtensions
                 "XpmSandbox token lifetimes must be positive.")
             .Validate(o => o.RateLimits is { PerMinute: > 0, PerDay: > 0, Concurrent: > 0, AppPerMinute: > 0 },
                 "XpmSandbox:RateLimits must all be positive.")
-            .Validate(o => o.Faults.RetryAfter >= TimeSpan.Zero && o.Faults.Latency >= TimeSpan.Zero && o.Faults.DetailedListLatency >= TimeSpan.Zero,
+            .Validate(o => o.Faults.RetryAfter >= TimeSpan.Zero && o.Faults.Latency >= TimeSpan.Zero && o.Faults.DetailedListLatency >= TimeSpan.Zero
+                && o.Faults.SlowReplyDelay >= TimeSpan.Zero,
                 "XpmSandbox:Faults times must not be negative.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

@@ -92,6 +92,16 @@ internal static class ImportText
         return false;
     }
 
+    /// <summary>
+    /// The text as a sentence, ending in a full stop unless it already ends a sentence: run errors are shown followed by
+    /// more sentences ("… Nothing was changed in the portal"), and XPM's own descriptions often have no full stop.
+    /// </summary>
+    public static string Sentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length == 0 || trimmed[^1] is '.' or '!' or '?' ? trimmed : trimmed + ".";
+    }
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Letters with no combining mark to strip, so FormD leaves them alone.

@@ -17,6 +17,9 @@ internal sealed class XpmBodyStream(Stream inner, long maxBytes) : Stream
     public long BytesRead { get; private set; }
     public long MaxBytes => maxBytes;
 
+    /// <summary>True once a read found the end of the body: an XML error after that means the reply was cut short.</summary>
+    public bool ReachedEnd { get; private set; }
+
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
@@ -57,6 +60,11 @@ internal sealed class XpmBodyStream(Stream inner, long maxBytes) : Stream
 
     private int Count(ReadOnlySpan<byte> buffer, int read)
     {
+        if (read == 0 && !buffer.IsEmpty)
+        {
+            ReachedEnd = true;
+        }
+
         if (_headLength < SniffLength && read > 0)
         {
             var take = Math.Min(SniffLength - _headLength, read);

@@ -22,7 +22,14 @@ public sealed record XpmForbiddenError(string? Detail)
 
 /// <summary>XPM stayed down (5xx, timeouts, lost connections) after the retries, or the circuit breaker is open.</summary>
 public sealed record XpmUnavailableError(string Reason)
-    : Error($"XPM is unavailable: {Reason}");
+    : Error($"XPM is unavailable: {Reason}")
+{
+    /// <summary>
+    /// The reply had begun and then stopped (the connection broke, or reading it passed the deadline): the request can
+    /// be repeated as a whole (<see cref="XpmListRetry"/>). False when the request itself failed after the HTTP retries.
+    /// </summary>
+    public bool CutOff { get; init; }
+}
 
 /// <summary>
 /// HTTP 429 whose <c>Retry-After</c> is longer than <see cref="XpmOptions.MaxRetryAfter"/> (in practice the daily
@@ -31,9 +38,16 @@ public sealed record XpmUnavailableError(string Reason)
 public sealed record XpmRateLimitedError(TimeSpan? RetryAfter, string? Problem)
     : Error($"XPM's {Problem ?? "rate"} limit is used up; it asks to wait {RetryAfter?.ToString() ?? "an unknown time"} before the next call.");
 
-/// <summary>The reply claimed to be XML but is malformed, truncated, has a DTD, or is not an XPM reply.</summary>
+/// <summary>The reply claimed to be XML but is malformed, truncated, has a DTD, nests too deep, or is not an XPM reply.</summary>
 public sealed record XpmMalformedResponseError(string Reason)
-    : Error($"XPM sent a reply the portal cannot read: {Reason}");
+    : Error($"XPM sent a reply the portal cannot read: {Reason}")
+{
+    /// <summary>
+    /// The body ended before its XML did (a reply cut off in transit): repeating the request may give the whole of it.
+    /// False for XML that is broken in itself, a DTD, or too deep: XPM would send the same again.
+    /// </summary>
+    public bool CutOff { get; init; }
+}
 
 /// <summary>The reply is not XML at all (an HTML error page, JSON…) or has a status code the portal does not expect.</summary>
 public sealed record XpmUnexpectedResponseError(int StatusCode, string? ContentType, string? Detail = null)
@@ -46,3 +60,9 @@ public sealed record XpmResponseTooLargeError(long MaxResponseBytes)
 /// <summary>Neither <c>Xpm:ApiBaseUrl</c> is set nor does the host provide an XPM: there is nothing to connect to.</summary>
 public sealed record XpmNotConfiguredError()
     : Error("Xero Practice Manager is not configured: set Xpm:ApiBaseUrl, Xpm:ClientId and Xpm:ClientSecret.");
+
+/// <summary>
+/// A list reply was cut off on every try (<see cref="XpmListRetry"/>): the last try's error and how many tries were made.
+/// </summary>
+public sealed record XpmListIncompleteError(string List, int Tries, Error LastError)
+    : Error($"{LastError.Message.TrimEnd('.', ' ')}. Gave up on the {List} after {Tries} {(Tries == 1 ? "try" : "tries")}.");

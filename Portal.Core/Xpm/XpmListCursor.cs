@@ -61,6 +61,8 @@ internal sealed class XpmListCursor<T>(XmlReader reader, XpmBodyStream body, Xpm
                     item = await XElement.LoadAsync(subtree, LoadOptions.None, cancellationToken).ConfigureAwait(false);
                 }
 
+                XpmXmlParser.EnsureShallow(item, _listDepth + 1);
+
                 // The reader now sits on the item's end tag (or on the item itself when it was <Client/>).
                 await reader.ReadAsync().ConfigureAwait(false);
                 return (true, shape.Map(item));

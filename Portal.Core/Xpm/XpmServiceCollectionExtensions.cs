@@ -25,6 +25,7 @@ public static class XpmServiceCollectionExtensions
     /// retry would create it twice. GET and PUT (update with the same values) are idempotent.</item>
     /// <item><see cref="XpmQuotaHandler"/>: records rate-limit headers of every attempt in <see cref="XpmQuota"/>.</item>
     /// </list>
+    /// A list whose reply breaks part-way is read again as a whole by its consumer through <see cref="XpmListRetry"/>.
     /// <see cref="IXpmTokenSource"/> is not registered here: the XPM connection feature provides it.
     /// </summary>
     public static IServiceCollection AddXpmClient(this IServiceCollection services)
@@ -34,6 +35,7 @@ public static class XpmServiceCollectionExtensions
         services.TryAddSingleton<XpmQuota>();
         services.TryAddSingleton<XpmEndpoints>();
         services.TryAddSingleton<XpmRateLimiter>();
+        services.TryAddSingleton<XpmListRetry>();
         services.TryAddSingleton(sp => new XpmXmlParser(sp.GetRequiredService<IOptions<XpmOptions>>().Value.MaxResponseBytes));
         services.TryAddTransient<XpmPacingHandler>();
         services.TryAddTransient<XpmQuotaHandler>();

@@ -12,6 +12,12 @@ namespace Portal.Core.Xpm;
 /// </summary>
 public sealed class XpmXmlParser(long maxResponseBytes = XpmOptions.DefaultMaxResponseBytes)
 {
+    /// <summary>
+    /// XPM's deepest element sits six levels down (Response/Clients/Client/Relationships/Relationship/RelatedClient/UUID);
+    /// a reply nested far deeper is hostile or broken. XmlReader has no depth limit of its own.
+    /// </summary>
+    internal const int MaxDepth = 32;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         Async = true,
@@ -105,6 +111,8 @@ public sealed class XpmXmlParser(long maxResponseBytes = XpmOptions.DefaultMaxRe
             {
                 item = await XElement.LoadAsync(subtree, LoadOptions.None, scope.Token).ConfigureAwait(false);
             }
+
+            EnsureShallow(item, depth);
 
             var webUrl = envelope.WebUrl;
             while (await reader.ReadAsync().ConfigureAwait(false))
@@ -225,6 +233,29 @@ public sealed class XpmXmlParser(long maxResponseBytes = XpmOptions.DefaultMaxRe
         return new Envelope(false, webUrl);
     }
 
+    /// <summary>
+    /// Refuses an item whose elements nest deeper than <see cref="MaxDepth"/> (counting from the reply's root at 0).
+    /// Walks with a stack of its own, so a 10,000-deep item cannot exhaust the call stack here either.
+    /// </summary>
+    internal static void EnsureShallow(XElement item, int itemDepth)
+    {
+        var pending = new Stack<(XElement Element, int Depth)>();
+        pending.Push((item, itemDepth));
+        while (pending.TryPop(out var next))
+        {
+            if (next.Depth > MaxDepth)
+            {
+                throw new XpmException(new XpmMalformedResponseError(
+                    $"its elements nest more than {MaxDepth} deep (at <{next.Element.Name.LocalName}>), far deeper than any XPM reply; it was refused"));
+            }
+
+            foreach (var child in next.Element.Elements())
+            {
+                pending.Push((child, next.Depth + 1));
+            }
+        }
+    }
+
     private static bool IsOk(string status) => status.Equals("OK", StringComparison.OrdinalIgnoreCase);
     private static bool IsError(string status) => status.Equals("ERROR", StringComparison.OrdinalIgnoreCase);
 
@@ -238,11 +269,11 @@ public sealed class XpmXmlParser(long maxResponseBytes = XpmOptions.DefaultMaxRe
     {
         XpmException xpm => xpm.Error,
         OperationCanceledException when scope.TimedOut =>
-            new XpmUnavailableError($"reading XPM's reply took longer than {scope.ReadTimeout} (Xpm:RequestTimeout)"),
+            new XpmUnavailableError($"reading XPM's reply took longer than {scope.ReadTimeout} (Xpm:RequestTimeout)") { CutOff = true },
         OperationCanceledException => null,
         XmlException xml => Malformed(xml, body),
         IOException or HttpRequestException =>
-            new XpmUnavailableError($"the connection broke while reading XPM's reply after {body.BytesRead:N0} bytes ({ex.Message})"),
+            new XpmUnavailableError($"the connection broke while reading XPM's reply after {body.BytesRead:N0} bytes ({ex.Message})") { CutOff = true },
         _ => null,
     };
 
@@ -255,7 +286,7 @@ public sealed class XpmXmlParser(long maxResponseBytes = XpmOptions.DefaultMaxRe
 
         if (body.BytesRead == 0)
         {
-            return new XpmMalformedResponseError("the reply is empty");
+            return new XpmMalformedResponseError("the reply is empty") { CutOff = body.ReachedEnd };
         }
 
         if (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
@@ -264,6 +295,10 @@ public sealed class XpmXmlParser(long maxResponseBytes = XpmOptions.DefaultMaxRe
                 "the reply declares a DTD (<!DOCTYPE …>), which XPM never sends; it was refused so that entity expansion cannot be abused");
         }
 
-        return new XpmMalformedResponseError($"malformed/truncated XML at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}");
+        // The reader asks for more bytes only when its buffer is used up, so an error once the body has ended means the
+        // document stopped before it was complete: cut off in transit, not broken XML that XPM would send again.
+        return body.ReachedEnd
+            ? new XpmMalformedResponseError($"the reply ended after {body.BytesRead:N0} bytes, before its XML was complete ({ex.Message.TrimEnd('.')})") { CutOff = true }
+            : new XpmMalformedResponseError($"malformed XML at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}");
     }
 }

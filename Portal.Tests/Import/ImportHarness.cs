@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Portal.Core.Clients;
 using Portal.Core.Common;
 using Portal.Core.Data;
@@ -86,7 +87,9 @@ internal sealed class ImportHarness : IAsyncDisposable
     }
 
     public Task RunAsync(int importRunId) =>
-        new ImportRunner(Database, Progress, new RunFinishedNotifier(new NoEmail(), NullLogger<RunFinishedNotifier>.Instance), TimeProvider.System, NullLogger<ImportRunner>.Instance)
+        new ImportRunner(
+                Database, Progress, new RunFinishedNotifier(new NoEmail(), NullLogger<RunFinishedNotifier>.Instance), Options.Create(new ImportOptions()),
+                TimeProvider.System, NullLogger<ImportRunner>.Instance)
             .RunAsync(importRunId, "http://portal.test/", CancellationToken.None);
 
     public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> query)

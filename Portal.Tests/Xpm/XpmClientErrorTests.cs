@@ -249,7 +249,9 @@ public sealed class XpmClientErrorTests : IAsyncDisposable
             }
         });
 
-        thrown.Error.ShouldBeOfType<XpmMalformedResponseError>().Reason.ShouldStartWith("malformed/truncated XML");
+        var error = thrown.Error.ShouldBeOfType<XpmMalformedResponseError>();
+        error.Reason.ShouldStartWith("the reply ended after");
+        error.CutOff.ShouldBeTrue();
     }
 
     [Fact]

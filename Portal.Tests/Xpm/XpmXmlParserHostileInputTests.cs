@@ -71,7 +71,9 @@ public sealed class XpmXmlParserHostileInputTests
             }
         });
 
-        thrown.Error.ShouldBeOfType<XpmMalformedResponseError>().Reason.ShouldStartWith("malformed/truncated XML");
+        var error = thrown.Error.ShouldBeOfType<XpmMalformedResponseError>();
+        error.Reason.ShouldStartWith("the reply ended after");
+        error.CutOff.ShouldBeTrue();
         thrown.Message.ShouldContain("Unexpected end of file");
     }
 
@@ -99,7 +101,9 @@ public sealed class XpmXmlParserHostileInputTests
 
         var result = await _parser.ReadClientAsync(new MemoryStream(bytes, 0, bytes.Length - 20), TestContext.Current.CancellationToken);
 
-        result.Error.ShouldBeOfType<XpmMalformedResponseError>().Reason.ShouldContain("malformed/truncated XML");
+        var error = result.Error.ShouldBeOfType<XpmMalformedResponseError>();
+        error.Reason.ShouldStartWith($"the reply ended after {bytes.Length - 20:N0} bytes, before its XML was complete (");
+        error.CutOff.ShouldBeTrue();
     }
 
     [Fact]
@@ -187,6 +191,34 @@ public sealed class XpmXmlParserHostileInputTests
         var (_, error) = await ReadAllAsync(_parser, Utf8("<Response><Status>OK</Status><Clients><Client><ID>1</ID><Name>A</Name><UUID /></Client></Clients></Response>"));
 
         error.ShouldBeOfType<XpmMalformedResponseError>().Reason.ShouldContain("<Client> has no UUID");
+    }
+
+    private static string Nested(int depth) =>
+        string.Concat(Enumerable.Repeat("<Note>", depth)) + string.Concat(Enumerable.Repeat("</Note>", depth));
+
+    [Fact]
+    public async Task ReadClientsAsync_ClientNestedTenThousandDeep_IsRefusedWithoutAStackOverflow()
+    {
+        var xml = $"<Response><Status>OK</Status><Clients><Client><UUID>{Guid.NewGuid()}</UUID><Name>Deep Ltd</Name><Notes>{Nested(10_000)}</Notes></Client></Clients></Response>";
+
+        var (items, error) = await ReadAllAsync(_parser, Utf8(xml));
+
+        items.ShouldBeEmpty();
+        var refused = error.ShouldBeOfType<XpmMalformedResponseError>();
+        (refused.Reason, refused.CutOff).ShouldBe(("its elements nest more than 32 deep (at <Note>), far deeper than any XPM reply; it was refused", false));
+    }
+
+    [Fact]
+    public async Task ReadClientAsync_NestedDeeperThanTheLimit_IsRefused()
+    {
+        // <Response>(0)/<Client>(1)/<Notes>(2)/<Note>(3…): 30 notes reach depth 32, 31 go past it.
+        static string Reply(int notes) => $"<Response><Status>OK</Status><Client><UUID>{Guid.NewGuid()}</UUID><Name>A</Name><Notes>{Nested(notes)}</Notes></Client></Response>";
+
+        var atLimit = await _parser.ReadClientAsync(Utf8(Reply(30)), TestContext.Current.CancellationToken);
+        var past = await _parser.ReadClientAsync(Utf8(Reply(31)), TestContext.Current.CancellationToken);
+
+        atLimit.Error.ShouldBeNull();
+        past.Error.ShouldBeOfType<XpmMalformedResponseError>().Reason.ShouldStartWith("its elements nest more than 32 deep");
     }
 
     [Fact]

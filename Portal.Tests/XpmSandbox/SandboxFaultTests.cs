@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.XpmSandbox;
 
@@ -176,5 +178,102 @@ public sealed class SandboxFaultTests(ConnectedSandbox app) : IClassFixture<Conn
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         stopwatch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290));
+    }
+
+    [Fact]
+    public async Task TokenExpired_EndsTheCallersTokenNowWithXerosTokenExpiredReply()
+    {
+        await using var host = new SandboxHost();
+        var session = await host.ConnectAsync();
+        var client = host.CreateSandboxClient();
+        host.Faults.InjectNext(SandboxFaultKind.TokenExpired, endpoint: "client.api/list");
+
+        var other = await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "staff.api/list", session));
+        var expired = await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "client.api/list", session));
+        var still = await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "staff.api/list", session));
+
+        other.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (expired.StatusCode, still.StatusCode).ShouldBe((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized));
+        (await expired.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Detail").GetString()
+            .ShouldBe("TokenExpired: token expired at " + SandboxHost.Start.UtcDateTime.ToString("MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture));
+        (await still.Content.ReadAsStringAsync()).ShouldContain("TokenExpired");
+    }
+
+    [Fact]
+    public async Task AccessRevoked_EndsTheGrantAndItsConnectionsForThisAndEveryLaterCall()
+    {
+        await using var host = new SandboxHost();
+        var session = await host.ConnectAsync();
+        var client = host.CreateSandboxClient();
+        host.Faults.InjectNext(SandboxFaultKind.AccessRevoked);
+
+        var revoked = await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "client.api/list", session));
+        var later = await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "staff.api/list", session));
+
+        (revoked.StatusCode, later.StatusCode).ShouldBe((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized));
+        (await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("Detail").GetString().ShouldBe("AuthenticationUnsuccessful");
+        host.Services.GetRequiredService<SandboxIdentity>().Connections().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SlowReply_AnswersOnlyAfterTheDelay()
+    {
+        await using var slow = new SandboxHost { UseFakeTime = false };
+        var session = await slow.ConnectAsync();
+        var client = slow.CreateSandboxClient();
+        slow.Faults.SlowReplyDelay = TimeSpan.FromMilliseconds(300);
+        slow.Faults.InjectNext(SandboxFaultKind.SlowReply);
+        var stopwatch = Stopwatch.StartNew();
+
+        var response = await client.SendAsync(SandboxHost.ApiRequest(HttpMethod.Get, "staff.api/list", session));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        stopwatch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290));
+    }
+
+    [Theory]
+    [InlineData(SandboxFaultKind.Dtd, "<!DOCTYPE Response [<!ELEMENT Response ANY>]>")]
+    [InlineData(SandboxFaultKind.ExternalEntity, "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">")]
+    [InlineData(SandboxFaultKind.EntityExpansion, "<!ENTITY lol9 \"&lol8;&lol8;")]
+    public async Task HostileDtd_IsAnOkListWithADtdThatASafeReaderRefuses(SandboxFaultKind kind, string declares)
+    {
+        app.Faults.Reset();
+        app.Faults.InjectNext(kind);
+
+        var response = await app.RawAsync(HttpMethod.Get, "client.api/list?detailed=true");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().ShouldBe("text/xml; charset=utf-8");
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldStartWith("<!DOCTYPE Response [");
+        body.ShouldContain(declares);
+        body.ShouldContain("<Response api-method=\"List\"><Status>OK</Status><Clients><Client><UUID>");
+        Should.Throw<XmlException>(() =>
+        {
+            using var reader = XmlReader.Create(new StringReader(body), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+            while (reader.Read())
+            {
+            }
+        }).Message.ShouldContain("DTD");
+    }
+
+    [Fact]
+    public async Task DeepNesting_IsAWellFormedListNestedTenThousandDeep()
+    {
+        app.Faults.Reset();
+        app.Faults.InjectNext(SandboxFaultKind.DeepNesting);
+
+        var response = await app.RawAsync(HttpMethod.Get, "staff.api/list");
+
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldStartWith("<Response api-method=\"List\"><Status>OK</Status><StaffList><Staff><UUID>");
+        using var reader = XmlReader.Create(new StringReader(body));
+        var deepest = 0;
+        while (reader.Read())
+        {
+            deepest = Math.Max(deepest, reader.Depth);
+        }
+
+        deepest.ShouldBe(SandboxHostileXml.NestingDepth + 3);
     }
 }

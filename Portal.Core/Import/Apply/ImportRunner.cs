@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Core.Audit;
 using Portal.Core.Clients;
 using Portal.Core.Data;
@@ -15,18 +16,23 @@ namespace Portal.Core.Import.Apply;
 /// <summary>
 /// "Confirm and import data": applies the plan of a fetch's frozen selection in batches, one transaction per batch.
 /// The plan comes from <see cref="SelectionPlanner"/> over the selection and detail level confirmed, exactly as the
-/// Confirm step previewed it. Every record is found again by its XPM UUID, so a run interrupted mid-way and started
-/// again creates nothing twice: already-applied records plan as Unchanged. Once it has succeeded, the fetch's staged
+/// Confirm step previewed it. Each batch commits its records, their outcome rows and the run's counts in one
+/// transaction, so a run interrupted mid-way (a crash, a killed process) and started again keeps what its committed
+/// batches did, counts it back from their outcome rows and applies only the records without one: nothing is created
+/// twice, nothing is lost, and the counts are those of the whole import. Once it has succeeded, the fetch's staged
 /// rows are removed; the run row and its outcome rows keep the history and the outcome file.
 /// </summary>
 public sealed class ImportRunner(
     IDbContextFactory<PortalDbContext> contextFactory,
     ImportProgress progress,
     RunFinishedNotifier notifier,
+    IOptions<ImportOptions> options,
     TimeProvider time,
     ILogger<ImportRunner> logger)
 {
-    internal const int BatchSize = 500;
+    private const string StaffRecordType = "Staff";
+
+    private int BatchSize => options.Value.BatchSize;
 
     public async Task RunAsync(int runId, string portalBaseUrl, CancellationToken cancellationToken)
     {
@@ -36,21 +42,20 @@ public sealed class ImportRunner(
         run.Status = ImportRunStatus.Running;
         run.StartedAt = Now;
         run.Attempts++;
-        run.Created = run.Updated = run.Linked = run.Skipped = run.ItemsDone = 0;
-        // A restarted run plans again from the portal as it now is: records applied before the restart plan as Unchanged.
-        await db.Set<ImportOutcome>().Where(o => o.RunId == runId).ExecuteDeleteAsync(cancellationToken);
-        await PublishAsync(db, run, "Planning the import", CancellationToken.None);
+        // A resumed run: what its committed batches did stands, as their outcome rows say.
+        var applied = await CountAppliedAsync(db, run, cancellationToken);
+        await PublishAsync(db, run, run.Attempts > 1 ? "Resuming the import" : "Planning the import", CancellationToken.None);
 
         var plan = await SelectionPlanner.PlanAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, cancellationToken);
         run.ItemsTotal = plan.Count;
         await PublishAsync(db, run, "Importing staff", cancellationToken);
-        foreach (var batch in plan.Staff.Chunk(BatchSize))
+        foreach (var batch in plan.Staff.Where(p => !applied.Staff.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
         {
             await ApplyStaffAsync(db, run, batch, cancellationToken);
         }
 
         await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
-        foreach (var batch in plan.Clients.Chunk(BatchSize))
+        foreach (var batch in plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
         {
             await ApplyClientsAsync(db, run, batch, cancellationToken);
             await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
@@ -78,6 +83,25 @@ public sealed class ImportRunner(
         await NotifyAsync(run, portalBaseUrl);
     }
 
+    /// <summary>
+    /// Sets the run's counts from its outcome rows (none on a first attempt) and returns the XPM UUIDs they cover. An
+    /// outcome row is committed with its record's changes and the run's counts, so the rows are exactly what was applied.
+    /// </summary>
+    private static async Task<(HashSet<Guid> Staff, HashSet<Guid> Clients)> CountAppliedAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        var outcomes = await db.Set<ImportOutcome>().AsNoTracking().Where(o => o.RunId == run.Id)
+            .Select(o => new { o.XpmUuid, o.RecordType, o.Action }).ToListAsync(cancellationToken);
+        run.Created = run.Updated = run.Linked = run.Skipped = 0;
+        foreach (var outcome in outcomes)
+        {
+            Count(run, outcome.Action);
+        }
+
+        run.ItemsDone = outcomes.Count;
+        return (outcomes.Where(o => o.RecordType == StaffRecordType).Select(o => o.XpmUuid).ToHashSet(),
+            outcomes.Where(o => o.RecordType != StaffRecordType).Select(o => o.XpmUuid).ToHashSet());
+    }
+
     private async Task ApplyStaffAsync(PortalDbContext db, ImportRun run, ImportPlan.StaffPlan[] batch, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -100,7 +124,7 @@ public sealed class ImportRunner(
             member.XpmLink.WebUrl = staged.WebUrl;
             member.XpmLink.LastSyncedAt = Now;
             Count(run, entry.Action);
-            db.Add(Outcome(run.Id, "Staff", entry));
+            db.Add(Outcome(run.Id, StaffRecordType, entry));
         }
 
         run.ItemsDone += batch.Length;
@@ -175,7 +199,7 @@ public sealed class ImportRunner(
     /// Each imported client's team (XPM's AccountManager and JobManager → the linked staff member) and the
     /// relationships between imported entities and linked clients, both as XPM has them now.
     /// </summary>
-    private static async Task ImportTeamsAndRelationshipsAsync(PortalDbContext db, ImportRun fetch, IReadOnlyList<StagedClient> imported, CancellationToken cancellationToken)
+    private async Task ImportTeamsAndRelationshipsAsync(PortalDbContext db, ImportRun fetch, IReadOnlyList<StagedClient> imported, CancellationToken cancellationToken)
     {
         var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
             .ToDictionaryAsync(s => s.XpmLink!.XpmUuid, s => s.Id, cancellationToken);

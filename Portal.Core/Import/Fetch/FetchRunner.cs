@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Core.Clients;
 using Portal.Core.Common;
 using Portal.Core.Data;
@@ -17,13 +18,13 @@ namespace Portal.Core.Import.Fetch;
 public sealed class FetchRunner(
     IDbContextFactory<PortalDbContext> contextFactory,
     IXpmClient xpm,
+    XpmListRetry listRetry,
     ImportProgress progress,
     RunFinishedNotifier notifier,
+    IOptions<ImportOptions> options,
     TimeProvider time,
     ILogger<FetchRunner> logger)
 {
-    internal const int BatchSize = 500;
-
     /// <summary>At most one progress update a quarter second: a 20,000-client fetch must not flood every open page.</summary>
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
@@ -39,10 +40,9 @@ public sealed class FetchRunner(
         run.ItemsTotal = await EstimateTotalAsync(db, run, cancellationToken);
         await SaveAndPublishAsync(db, run, "Reading staff from Xero Practice Manager", CancellationToken.None);
 
-        var outcome = await FetchAsync(db, run, cancellationToken);
-        if (!outcome.Succeeded)
+        if (await FetchAsync(db, run, cancellationToken) is { } error)
         {
-            await FailAsync(db, run, outcome.Error!.Message);
+            await FailAsync(db, run, error.Message);
             return;
         }
 
@@ -96,61 +96,104 @@ public sealed class FetchRunner(
         }
     }
 
-    private async Task<Result<bool>> FetchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages staff, then the detailed client list. A list whose reply is cut off part-way is read again from the start
+    /// (<see cref="XpmListRetry"/>), after removing what the broken try staged, so nothing is counted twice.
+    /// </summary>
+    private async Task<Error?> FetchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
     {
+        var staffError = await listRetry.ReadAsync("staff list", async (attempt, ct) =>
+        {
+            if (attempt > 1)
+            {
+                await DiscardAsync(db, run, staffOnly: true, $"Reading staff from Xero Practice Manager again (try {attempt})", ct);
+            }
+
+            return await StageAsync(db, run, await xpm.GetStaffAsync(ct), batch =>
+            {
+                db.AddRange(batch.Select(s => s.ToStaged(run.Id)));
+                run.StaffCount += batch.Count;
+            }, ct);
+        }, cancellationToken);
+        if (staffError is not null)
+        {
+            return staffError;
+        }
+
+        await SaveAndPublishAsync(db, run, "Reading clients from Xero Practice Manager", cancellationToken);
+        return await listRetry.ReadAsync("client list", async (attempt, ct) =>
+        {
+            if (attempt > 1)
+            {
+                await DiscardAsync(db, run, staffOnly: false, $"Reading clients from Xero Practice Manager again (try {attempt})", ct);
+            }
+
+            return await StageAsync(db, run, await xpm.GetClientsAsync(detailed: true, cancellationToken: ct), batch =>
+            {
+                foreach (var client in batch)
+                {
+                    db.Add(client.ToStaged(run.Id));
+                    db.AddRange(client.Relationships.Select(r => r.ToStaged(run.Id, client.Uuid)));
+                }
+
+                run.ItemsDone += batch.Count;
+            }, ct);
+        }, cancellationToken);
+    }
+
+    /// <summary>Stages one list reply in batches; the error if XPM refused it or its reply broke part-way.</summary>
+    private async Task<Error?> StageAsync<T>(PortalDbContext db, ImportRun run, Result<XpmStream<T>> opened, Action<List<T>> add, CancellationToken cancellationToken)
+    {
+        if (!opened.Succeeded)
+        {
+            return opened.Error;
+        }
+
+        var lastPublished = time.GetTimestamp();
         try
         {
-            var staff = await xpm.GetStaffAsync(cancellationToken);
-            if (!staff.Succeeded)
+            await using var stream = opened.Value!;
+            await foreach (var batch in Batches(stream, options.Value.BatchSize, cancellationToken))
             {
-                return staff.Error!;
-            }
-
-            await using (var stream = staff.Value!)
-            {
-                await foreach (var batch in Batches(stream, cancellationToken))
+                add(batch);
+                await SaveBatchAsync(db, run, cancellationToken);
+                if (time.GetElapsedTime(lastPublished) >= ProgressInterval)
                 {
-                    db.AddRange(batch.Select(s => s.ToStaged(run.Id)));
-                    run.StaffCount += batch.Count;
-                    await SaveBatchAsync(db, run, cancellationToken);
+                    lastPublished = time.GetTimestamp();
+                    await progress.PublishAsync(ImportProgressSnapshot.From(run));
                 }
             }
 
-            await SaveAndPublishAsync(db, run, "Reading clients from Xero Practice Manager", cancellationToken);
-            var clients = await xpm.GetClientsAsync(detailed: true, cancellationToken: cancellationToken);
-            if (!clients.Succeeded)
-            {
-                return clients.Error!;
-            }
-
-            var lastPublished = time.GetTimestamp();
-            await using (var stream = clients.Value!)
-            {
-                await foreach (var batch in Batches(stream, cancellationToken))
-                {
-                    foreach (var client in batch)
-                    {
-                        db.Add(client.ToStaged(run.Id));
-                        db.AddRange(client.Relationships.Select(r => r.ToStaged(run.Id, client.Uuid)));
-                    }
-
-                    run.ItemsDone += batch.Count;
-                    await SaveBatchAsync(db, run, cancellationToken);
-                    if (time.GetElapsedTime(lastPublished) >= ProgressInterval)
-                    {
-                        lastPublished = time.GetTimestamp();
-                        await progress.PublishAsync(ImportProgressSnapshot.From(run));
-                    }
-                }
-            }
-
-            return true;
+            return null;
         }
         catch (XpmException exception)
         {
-            // The reply broke mid-list (truncated or malformed XML, lost connection): the snapshot is incomplete.
+            // The reply broke mid-list (truncated or malformed XML, lost connection): what was staged is incomplete.
             return exception.Error;
         }
+    }
+
+    /// <summary>Removes what a broken try of a list staged, so the next try starts that list from nothing.</summary>
+    private async Task DiscardAsync(PortalDbContext db, ImportRun run, bool staffOnly, string phase, CancellationToken cancellationToken)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not ImportRun).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        if (staffOnly)
+        {
+            await db.Set<StagedStaff>().Where(s => s.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
+            run.StaffCount = 0;
+        }
+        else
+        {
+            await db.Set<StagedRelationship>().Where(r => r.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<StagedClient>().Where(c => c.RunId == run.Id).ExecuteDeleteAsync(cancellationToken);
+            run.ItemsDone = 0;
+        }
+
+        await SaveAndPublishAsync(db, run, phase, cancellationToken);
     }
 
     /// <summary>What the review will offer, through the same selection it lists, and what was left out and why.</summary>
@@ -182,7 +225,7 @@ public sealed class FetchRunner(
         db.Attach(run);
         run.Status = ImportRunStatus.Failed;
         run.FinishedAt = Now;
-        run.Error = error;
+        run.Error = ImportText.Sentence(error);
         await SaveAndPublishAsync(db, run, "Failed", CancellationToken.None);
         logger.LogWarning("Fetch {RunId} failed: {Error}", run.Id, error);
     }
@@ -211,16 +254,17 @@ public sealed class FetchRunner(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private static async IAsyncEnumerable<List<T>> Batches<T>(IAsyncEnumerable<T> items, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<List<T>> Batches<T>(
+        IAsyncEnumerable<T> items, int size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var batch = new List<T>(BatchSize);
+        var batch = new List<T>(size);
         await foreach (var item in items.WithCancellation(cancellationToken))
         {
             batch.Add(item);
-            if (batch.Count == BatchSize)
+            if (batch.Count == size)
             {
                 yield return batch;
-                batch = new List<T>(BatchSize);
+                batch = new List<T>(size);
             }
         }
 

@@ -27,6 +27,10 @@ public sealed class ImportWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The host waits for ExecuteAsync's first real await before it starts the next service (Kestrel among them), and
+        // SQLite's async calls complete synchronously: without this, a run resumed after a crash would be applied before
+        // the portal even listened.
+        await Task.Yield();
         await RequeueInterruptedRunsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -51,6 +51,20 @@ public sealed class XpmTokenSource(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>The access token as another portal instance last stored it, or why there is none to use.</summary>
+    private async Task<Result<XpmAccessToken>> StoredAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Set<XpmConnection>().AsNoTracking().OrderBy(c => c.PracticeId).FirstOrDefaultAsync(cancellationToken);
+        return connection switch
+        {
+            null => new XpmNotConnectedError(),
+            { Status: XpmConnectionStatus.NeedsReconnecting } => new XpmNeedsReconnectingError(connection.StatusReason ?? "Xero refused to renew access."),
+            _ when protector.TryUnprotect(connection.ProtectedAccessToken) is { } accessToken => new XpmAccessToken(accessToken, connection.TenantId),
+            _ => new XpmNeedsReconnectingError(XpmTokenProtector.UnreadableReason),
+        };
+    }
+
     private async Task<Result<XpmAccessToken>> RefreshAsync(string? rejectedAccessToken, CancellationToken cancellationToken)
     {
         await _refreshLock.WaitAsync(cancellationToken);
@@ -91,7 +105,16 @@ public sealed class XpmTokenSource(
             {
                 connection.Status = XpmConnectionStatus.NeedsReconnecting;
                 connection.StatusReason = "Xero no longer accepts the portal's access (the refresh token was refused). A staff member must reconnect.";
-                await db.SaveChangesAsync(CancellationToken.None);
+                try
+                {
+                    await db.SaveChangesAsync(CancellationToken.None);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Another portal instance stored a newer refresh token meanwhile: ours was refused because it was old.
+                    return await StoredAccessTokenAsync(cancellationToken);
+                }
+
                 logger.LogWarning("XPM connection needs reconnecting: {Reason}", refused.Message);
                 return new XpmNeedsReconnectingError(connection.StatusReason);
             }
@@ -106,8 +129,19 @@ public sealed class XpmTokenSource(
             connection.AccessTokenExpiresAt = Now.AddSeconds(tokens.Value.ExpiresIn);
             connection.LastRefreshedAt = Now;
             // The new refresh token must be kept even if the caller gives up now: the old one is spent.
-            await db.SaveChangesAsync(CancellationToken.None);
-            logger.LogInformation("XPM access token refreshed");
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                logger.LogInformation("XPM access token refreshed");
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another portal instance (this lock is per process) refreshed with the same refresh token and stored its
+                // reply first. Xero answers the second use of a refresh token within its grace period with the same new
+                // pair, so what is stored is what we hold: keep it, and use our copy of the access token.
+                logger.LogInformation("XPM access token refreshed by another portal instance at the same time; keeping the tokens it stored");
+            }
+
             return new XpmAccessToken(tokens.Value.AccessToken, connection.TenantId);
         }
         finally

@@ -138,14 +138,12 @@ public sealed class FetchRunTests
         portal.Faults.Pending.ShouldBe(0);
     }
 
-    [Theory]
-    [InlineData(SandboxFaultKind.MalformedXml)]
-    [InlineData(SandboxFaultKind.TruncatedXml)]
-    public async Task Fetch_WithBrokenXml_FailsWithAClearMessageAndKeepsNothing(SandboxFaultKind fault)
+    [Fact]
+    public async Task Fetch_WithBrokenXml_FailsWithAClearMessageAndKeepsNothing()
     {
         await using var portal = await SandboxPortal.StartAsync();
         await portal.ConnectAsync();
-        portal.Faults.InjectNext(fault, 1, "client.api/list");
+        portal.Faults.InjectNext(SandboxFaultKind.MalformedXml, 1, "client.api/list");
 
         var runId = (await ServiceFor(portal).StartFetchAsync()).Value;
         var finished = await FinishedAsync(portal, runId);

@@ -98,6 +98,9 @@ public sealed class TokenCallCounter
     private int _codeExchanges;
     private int _revocations;
     private string? _failNext;
+    private TaskCompletionSource? _refreshGate;
+    private int _refreshGateCount;
+    private int _arrivedAtGate;
 
     public int Refreshes => Volatile.Read(ref _refreshes);
     public int CodeExchanges => Volatile.Read(ref _codeExchanges);
@@ -105,6 +108,17 @@ public sealed class TokenCallCounter
 
     /// <summary>The next request of this grant type ("authorization_code", "refresh_token") or "revocation" gets a 503.</summary>
     public void FailNext(string kind) => Volatile.Write(ref _failNext, kind);
+
+    /// <summary>
+    /// Holds refresh requests until <paramref name="count"/> have arrived, then sends them on together: refreshes from
+    /// two portal instances racing with the same (single-use) refresh token.
+    /// </summary>
+    public void HoldRefreshesUntil(int count)
+    {
+        _refreshGateCount = count;
+        Volatile.Write(ref _arrivedAtGate, 0);
+        Volatile.Write(ref _refreshGate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
 
     public DelegatingHandler NewHandler() => new Handler(this);
 
@@ -124,6 +138,16 @@ public sealed class TokenCallCounter
                 "revocation" => Interlocked.Increment(ref counter._revocations),
                 _ => 0,
             };
+            if (kind == "refresh_token" && Volatile.Read(ref counter._refreshGate) is { } gate)
+            {
+                if (Interlocked.Increment(ref counter._arrivedAtGate) >= counter._refreshGateCount)
+                {
+                    gate.TrySetResult();
+                }
+
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
             if (kind is not null && Interlocked.CompareExchange(ref counter._failNext, null, kind) == kind)
             {
                 return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request };

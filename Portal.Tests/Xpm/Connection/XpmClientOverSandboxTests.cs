@@ -330,15 +330,16 @@ public sealed class XpmClientOverSandboxTests : IClassFixture<ConnectedSandboxPo
     }
 
     [Theory]
-    [InlineData(SandboxFaultKind.MalformedXml)]
-    [InlineData(SandboxFaultKind.TruncatedXml)]
-    public async Task GetClientAsync_BrokenXml_ReturnsXpmMalformedResponseError(SandboxFaultKind kind)
+    [InlineData(SandboxFaultKind.MalformedXml, "malformed XML at line 1", false)]
+    [InlineData(SandboxFaultKind.TruncatedXml, "the reply ended after", true)]
+    public async Task GetClientAsync_BrokenXml_ReturnsXpmMalformedResponseError(SandboxFaultKind kind, string reason, bool cutOff)
     {
         _portal.Faults.InjectNext(kind);
 
         var result = await _xpm.GetClientAsync(SandboxWellKnown.AnaWhitfield, CancellationToken.None);
 
-        result.Error.ShouldBeOfType<XpmMalformedResponseError>().Reason.ShouldContain("malformed/truncated XML");
+        var error = result.Error.ShouldBeOfType<XpmMalformedResponseError>();
+        (error.Reason.StartsWith(reason, StringComparison.Ordinal), error.CutOff).ShouldBe((true, cutOff), error.Reason);
         _portal.Faults.Pending.ShouldBe(0);
     }
 
