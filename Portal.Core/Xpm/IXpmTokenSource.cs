@@ -16,4 +16,10 @@ public interface IXpmTokenSource
     /// fresh token (or the one another caller already refreshed to), or an error if the connection is gone.
     /// </summary>
     Task<Result<XpmAccessToken>> RefreshAfterUnauthorizedAsync(string rejectedAccessToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called when XPM refused <paramref name="rejectedAccessToken"/> for good (401 other than an expiry, e.g. access
+    /// revoked in Xero): the connection needs reconnecting, so staff see it and may reconnect.
+    /// </summary>
+    Task ReportRefusedAsync(string rejectedAccessToken, string reason, CancellationToken cancellationToken);
 }

@@ -203,6 +203,7 @@ public sealed class XpmClient(
                     }
 
                     failure = new XpmUnauthorizedError(detail);
+                    await tokens.ReportRefusedAsync(token.Value!.AccessToken, failure.Message, cancellationToken).ConfigureAwait(false);
                 }
                 else if (response.StatusCode == HttpStatusCode.Forbidden)
                 {

@@ -13,6 +13,7 @@ internal sealed class FakeXpmTokenSource : IXpmTokenSource
     public Error? RefreshError { get; set; }
     public Error? TokenError { get; set; }
     public List<string> RefreshedAfter { get; } = [];
+    public List<string> Refused { get; } = [];
 
     public Task<Result<XpmAccessToken>> GetAccessTokenAsync(CancellationToken cancellationToken) =>
         Task.FromResult(TokenError is { } error
@@ -33,5 +34,15 @@ internal sealed class FakeXpmTokenSource : IXpmTokenSource
 
         var version = Interlocked.Increment(ref _version);
         return Task.FromResult(Result<XpmAccessToken>.Success(new XpmAccessToken($"token-{version}", TenantId)));
+    }
+
+    public Task ReportRefusedAsync(string rejectedAccessToken, string reason, CancellationToken cancellationToken)
+    {
+        lock (Refused)
+        {
+            Refused.Add(rejectedAccessToken);
+        }
+
+        return Task.CompletedTask;
     }
 }

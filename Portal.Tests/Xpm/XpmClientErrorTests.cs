@@ -86,6 +86,7 @@ public sealed class XpmClientErrorTests : IAsyncDisposable
 
         result.Error.ShouldBe(new XpmUnauthorizedError("AuthenticationUnsuccessful"));
         _host.Tokens.RefreshedAfter.ShouldBeEmpty();
+        _host.Tokens.Refused.ShouldBe(["token-1"]);
     }
 
     [Fact]

@@ -49,6 +49,28 @@ public sealed class XpmTokenSource(
     public Task<Result<XpmAccessToken>> RefreshAfterUnauthorizedAsync(string rejectedAccessToken, CancellationToken cancellationToken) =>
         RefreshAsync(rejectedAccessToken, cancellationToken);
 
+    public async Task ReportRefusedAsync(string rejectedAccessToken, string reason, CancellationToken cancellationToken)
+    {
+        await _refreshLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var connection = await db.Set<XpmConnection>().OrderBy(c => c.PracticeId).FirstOrDefaultAsync(cancellationToken);
+            // Only the token XPM refused: a reconnect that replaced it since must not be undone.
+            if (connection is { Status: XpmConnectionStatus.Connected } && protector.TryUnprotect(connection.ProtectedAccessToken) == rejectedAccessToken)
+            {
+                connection.Status = XpmConnectionStatus.NeedsReconnecting;
+                connection.StatusReason = "Xero Practice Manager no longer accepts the portal's access (it may have been revoked in Xero). A staff member must reconnect.";
+                await db.SaveChangesAsync(CancellationToken.None);
+                logger.LogWarning("XPM connection needs reconnecting: XPM refused the access token ({Reason})", reason);
+            }
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>The access token as another portal instance last stored it, or why there is none to use.</summary>

@@ -218,7 +218,8 @@ public sealed class FetchAndImportFaultTests
         fetch.Status.ShouldBe(ImportRunStatus.Failed);
         fetch.Error.ShouldBe("XPM did not accept the portal's access token (AuthenticationUnsuccessful). Reconnect XPM under Configure → Integrations.");
         await portal.ShouldHaveWrittenNothingAsync();
-        await portal.Sandbox.ConnectAsync("Manager");
+        (await portal.Sandbox.ConnectionAsync())!.Status.ShouldBe(XpmConnectionStatus.NeedsReconnecting);
+        await portal.Sandbox.ConnectAsync("Staff");
         await portal.RetryCompletesAsync();
     }
 
