@@ -17,6 +17,8 @@ public static class DataProtectionExtensions
     public static WebApplicationBuilder AddPortalDataProtection(this WebApplicationBuilder builder)
     {
         var contentRoot = builder.Environment.ContentRootPath;
+        // Read here, not through IOptions: the certificate must be loaded while Data Protection is configured, and a bad
+        // one must stop the host before anything is written with an unprotected key.
         var options = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var problems = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true))

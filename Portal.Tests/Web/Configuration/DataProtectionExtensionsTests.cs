@@ -164,7 +164,9 @@ public sealed class DataProtectionExtensionsTests
         var antiforgery = Regex.Match(signInPage, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         var signedIn = await firstBrowser.PostAsync("/account/demo-signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["role"] = "staff", ["returnUrl"] = "/clients", ["__RequestVerificationToken"] = antiforgery,
+            ["role"] = "staff",
+            ["returnUrl"] = "/clients",
+            ["__RequestVerificationToken"] = antiforgery,
         }));
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("portal.auth=", StringComparison.Ordinal)).Split(';')[0];
         var storedToken = first.Services.GetRequiredService<XpmTokenProtector>().Protect("refresh-token-from-xero");

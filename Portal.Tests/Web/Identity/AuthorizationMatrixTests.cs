@@ -283,14 +283,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                     await db.SaveChangesAsync();
                     var import = new ImportRun
                     {
-                        PracticeId = practice, Kind = ImportRunKind.Import, Status = ImportRunStatus.Succeeded, StartedBy = "Sam Staff",
-                        CreatedAt = DateTime.UtcNow, FetchRunId = fetch.Id, Created = 1,
+                        PracticeId = practice,
+                        Kind = ImportRunKind.Import,
+                        Status = ImportRunStatus.Succeeded,
+                        StartedBy = "Sam Staff",
+                        CreatedAt = DateTime.UtcNow,
+                        FetchRunId = fetch.Id,
+                        Created = 1,
                     };
                     db.Add(import);
                     await db.SaveChangesAsync();
                     db.Add(new ImportOutcome
                     {
-                        RunId = import.Id, XpmUuid = Guid.NewGuid(), RecordType = "Client", Action = ImportAction.Create,
+                        RunId = import.Id,
+                        XpmUuid = Guid.NewGuid(),
+                        RecordType = "Client",
+                        Action = ImportAction.Create,
                         Name = practice == 1 ? ClientA.Name : OtherPracticeClient.Name,
                     });
                     await db.SaveChangesAsync();

@@ -199,8 +199,10 @@ public sealed class XpmConnectionTests
         using var http = new HttpClient();
         var refresh = await http.PostAsync(new Uri(portal.BaseUri, "/sandbox/xpm/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken,
-            ["client_id"] = "portal-sandbox-client", ["client_secret"] = "portal-sandbox-secret",
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = "portal-sandbox-client",
+            ["client_secret"] = "portal-sandbox-secret",
         }));
         refresh.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await xpm.GetStaffMemberAsync(SandboxWellKnown.MereTautahi, CancellationToken.None)).Error.ShouldBeOfType<XpmNotConnectedError>();
