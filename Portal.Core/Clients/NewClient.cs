@@ -2,51 +2,69 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Portal.Core.Clients;
 
-/// <summary>What staff type into the "New client" form.</summary>
+/// <summary>
+/// What staff type into the "New client" form. Every message names the field as the form labels it, so the form and
+/// <see cref="ClientService.CreateAsync"/> (which validates again: a circuit can be driven without the form) say the same.
+/// </summary>
 public sealed class NewClient : IValidatableObject
 {
+    private const string TooLong = "{0} can be at most {1} characters.";
+
     public ClientKind Kind { get; set; } = ClientKind.Person;
 
-    [MaxLength(100)]
+    [Display(Name = "First name")]
+    [MaxLength(100, ErrorMessage = TooLong)]
     public string? FirstName { get; set; }
 
-    [MaxLength(100)]
+    [Display(Name = "Last name")]
+    [MaxLength(100, ErrorMessage = TooLong)]
     public string? LastName { get; set; }
 
     /// <summary>An entity's name (a person's is made from first and last name).</summary>
-    [MaxLength(300)]
+    [Display(Name = "Entity name")]
+    [MaxLength(300, ErrorMessage = TooLong)]
     public string? EntityName { get; set; }
 
-    [MaxLength(100)]
+    [Display(Name = "Business structure")]
+    [MaxLength(100, ErrorMessage = TooLong)]
     public string? BusinessStructure { get; set; }
 
     public DateTime? DateOfBirth { get; set; }
 
-    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
-    [MaxLength(320)]
+    // EmailAddressAttribute alone accepts "ana @example" (only one @ is checked); sign-in matches clients by email.
+    [Display(Name = "Email")]
+    [RegularExpression(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", ErrorMessage = "Enter a valid email address, like name@example.com.")]
+    [MaxLength(320, ErrorMessage = TooLong)]
     public string? Email { get; set; }
 
-    [Phone(ErrorMessage = "Enter a valid phone number.")]
-    [MaxLength(50)]
+    [Display(Name = "Phone")]
+    [Phone(ErrorMessage = "Enter a valid phone number (digits, spaces, + - ( ) only).")]
+    [MaxLength(50, ErrorMessage = TooLong)]
     public string? Phone { get; set; }
 
-    [Phone(ErrorMessage = "Enter a valid mobile number.")]
-    [MaxLength(50)]
+    [Display(Name = "Mobile")]
+    [Phone(ErrorMessage = "Enter a valid mobile number (digits, spaces, + - ( ) only).")]
+    [MaxLength(50, ErrorMessage = TooLong)]
     public string? Mobile { get; set; }
 
-    [MaxLength(500)]
+    [Display(Name = "Street address")]
+    [MaxLength(500, ErrorMessage = TooLong)]
     public string? Street { get; set; }
 
-    [MaxLength(100)]
+    [Display(Name = "City")]
+    [MaxLength(100, ErrorMessage = TooLong)]
     public string? City { get; set; }
 
-    [MaxLength(100)]
+    [Display(Name = "Region")]
+    [MaxLength(100, ErrorMessage = TooLong)]
     public string? Region { get; set; }
 
-    [MaxLength(20)]
+    [Display(Name = "Post code")]
+    [MaxLength(20, ErrorMessage = TooLong)]
     public string? PostCode { get; set; }
 
-    [MaxLength(100)]
+    [Display(Name = "Country")]
+    [MaxLength(100, ErrorMessage = TooLong)]
     public string? Country { get; set; }
 
     public string DisplayName => Kind == ClientKind.Person
@@ -69,5 +87,32 @@ public sealed class NewClient : IValidatableObject
         {
             yield return new ValidationResult("Choose a business structure.", [nameof(BusinessStructure)]);
         }
+        else if (Kind == ClientKind.Entity && !BusinessStructures.Entities.Contains(BusinessStructure!.Trim()))
+        {
+            yield return new ValidationResult("Choose a business structure from the list.", [nameof(BusinessStructure)]);
+        }
+
+        var time = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+        if (Kind == ClientKind.Person && DateOfBirth is { } born && born.Date > time.GetUtcNow().UtcDateTime.Date)
+        {
+            yield return new ValidationResult("Date of birth cannot be in the future.", [nameof(DateOfBirth)]);
+        }
+
+        // Control characters (NUL, escape sequences, bidi overrides hidden in a name) have no place in contact details;
+        // the street address may span lines.
+        foreach (var (field, label, value) in TextFields())
+        {
+            if (value is not null && value.Any(c => (char.IsControl(c) && !(field == nameof(Street) && c is '\r' or '\n')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))
+            {
+                yield return new ValidationResult($"{label} contains characters that are not allowed.", [field]);
+            }
+        }
     }
+
+    private IEnumerable<(string Field, string Label, string? Value)> TextFields() =>
+    [
+        (nameof(FirstName), "First name", FirstName), (nameof(LastName), "Last name", LastName), (nameof(EntityName), "Entity name", EntityName),
+        (nameof(Email), "Email", Email), (nameof(Phone), "Phone", Phone), (nameof(Mobile), "Mobile", Mobile), (nameof(Street), "Street address", Street),
+        (nameof(City), "City", City), (nameof(Region), "Region", Region), (nameof(PostCode), "Post code", PostCode), (nameof(Country), "Country", Country),
+    ];
 }

@@ -5,6 +5,10 @@ namespace Portal.Core.Identity;
 public sealed record NoClientWithEmailError(string Email)
     : Error($"No client of the practice has the email {Email}. Ask the practice to add it to your details.");
 
+public sealed record ClientEmailRequiredError() : Error("Enter the email address the practice has for you.");
+
+public sealed record ClientEmailInvalidError() : Error("That is not a valid email address: enter one like name@example.com.");
+
 public sealed record SharedClientEmailError(string Email)
     : Error($"More than one client uses the email {Email}, so it cannot tell who you are. Ask the practice to give you an email of your own.");
 

@@ -63,6 +63,19 @@ public sealed class ClientServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateAsync_InputTheFormWouldRefuse_IsRefusedWithTheSameMessagesAndNothingSaved()
+    {
+        var input = new NewClient { FirstName = new string('a', 101), Email = "ana @example.com" };
+
+        var result = await _service.CreateAsync(input, TestContext.Current.CancellationToken);
+
+        result.Error.ShouldBeOfType<ClientInvalidError>().Problems.ShouldBe(
+            ["First name can be at most 100 characters.", "Enter a valid email address, like name@example.com."], ignoreOrder: true);
+        await using var db = _db.CreateDbContext();
+        (await db.Clients.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task SearchAsync_Term_MatchesNameEmailOrPhoneAndPages()
     {
         foreach (var name in new[] { "Ana Whitfield", "Bob O'Neill", "Chloé Dubois", "Dan & Sons Ltd" })

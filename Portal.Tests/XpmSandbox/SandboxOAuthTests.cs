@@ -265,6 +265,24 @@ public sealed class SandboxOAuthTests
     }
 
     [Fact]
+    public async Task Token_CodeIssuedForAChallengeRedeemedWithoutAVerifier_IsInvalidGrantEvenWithTheSecret()
+    {
+        await using var app = new SandboxHost();
+        var client = app.CreateSandboxClient();
+        var (_, challenge) = SandboxHost.Pkce();
+        var code = await CodeAsync(client, challenge);
+        var request = new HttpRequestMessage(HttpMethod.Post, SandboxHost.Token)
+        {
+            Content = Form(("grant_type", "authorization_code"), ("code", code), ("redirect_uri", SandboxHost.RedirectUri)),
+        };
+        request.Headers.Authorization = BasicAuth(SandboxHost.ClientSecret);
+
+        var response = await client.SendAsync(request);
+
+        await ShouldBeOAuthErrorAsync(response, "invalid_grant");
+    }
+
+    [Fact]
     public async Task Token_CodeUsedTwice_IsInvalidGrantTheSecondTime()
     {
         await using var app = new SandboxHost();

@@ -39,7 +39,8 @@ internal static class SignInEndpoints
         {
             "staff" => await directory.ResolveDemoStaffAsync(StaffRole.Staff, context.RequestAborted),
             "manager" => await directory.ResolveDemoStaffAsync(StaffRole.Manager, context.RequestAborted),
-            "client" when string.IsNullOrWhiteSpace(email) => new NoClientWithEmailError("(blank)"),
+            "client" when string.IsNullOrWhiteSpace(email) => new ClientEmailRequiredError(),
+            "client" when email.Length > 320 || !email.Contains('@') => new ClientEmailInvalidError(),
             "client" => await directory.ResolveAsync(PortalRoles.Client, email, null, context.RequestAborted),
             _ => new UnknownRoleError(),
         };
@@ -48,7 +49,7 @@ internal static class SignInEndpoints
             var query = QueryString.Create(new Dictionary<string, string?>
             {
                 ["error"] = user.Error!.Message,
-                ["email"] = email,
+                ["email"] = email?.Length > 320 ? null : email,
                 ["returnUrl"] = returnUrl,
             });
             return Results.Redirect("/signin" + query);

@@ -14,6 +14,13 @@ public sealed record XpmAuthorizationDeniedError(string Reason)
 public sealed record XpmAuthorizationExpiredError()
     : Error("That connection attempt has expired or was already used. Please click \"Connect to Xero Practice Manager\" again.");
 
+/// <summary>
+/// invalid_grant on the code exchange: the code was already used, expired, or was issued for another attempt (its PKCE
+/// verifier does not match), as when someone else's code is pasted into the callback.
+/// </summary>
+public sealed record XpmCodeRefusedError()
+    : Error("Xero refused the sign-in code: it was already used, has expired, or belongs to another connection attempt. Nothing was connected. Please click \"Connect to Xero Practice Manager\" again.");
+
 public sealed record XpmNoPracticeError()
     : Error("The Xero account you signed in with has no Xero Practice Manager practice connected to this app.");
 

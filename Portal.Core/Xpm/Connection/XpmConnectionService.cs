@@ -147,7 +147,7 @@ public sealed class XpmConnectionService(
         {
             db.Remove(attempt);
             await db.SaveChangesAsync(cancellationToken);
-            return tokens.Error!;
+            return tokens.Error is XpmRefreshRefusedError ? new XpmCodeRefusedError() : tokens.Error!;
         }
 
         var connections = await identity.GetConnectionsAsync(tokens.Value!.AccessToken, cancellationToken);

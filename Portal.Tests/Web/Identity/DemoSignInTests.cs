@@ -57,6 +57,33 @@ public sealed class DemoSignInTests
         html.ShouldContain("No client of the practice has the email nobody@example.com");
     }
 
+    [Theory]
+    [InlineData("", "Enter the email address the practice has for you.")]
+    [InlineData("   ", "Enter the email address the practice has for you.")]
+    [InlineData("not-an-email", "That is not a valid email address")]
+    public async Task DemoSignIn_AsClientWithABlankOrInvalidEmail_SaysWhatToEnter(string email, string message)
+    {
+        await using var app = new PortalAppFactory();
+        var client = app.CreateClient();
+
+        var response = await PostSignInAsync(client, new() { ["role"] = "client", ["email"] = email });
+
+        (await response.Content.ReadAsStringAsync()).ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task DemoSignIn_AsClientWithAHugeEmail_IsRefusedWithoutEchoingIt()
+    {
+        await using var app = new PortalAppFactory();
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await PostSignInAsync(client, new() { ["role"] = "client", ["email"] = new string('a', 5000) + "@example.com" });
+
+        var location = response.Headers.Location!.ToString();
+        location.ShouldContain(Uri.EscapeDataString("That is not a valid email address"));
+        location.Length.ShouldBeLessThan(400);
+    }
+
     [Fact]
     public async Task DemoSignIn_AsClientWithSharedHouseholdEmail_RefusesToGuess()
     {

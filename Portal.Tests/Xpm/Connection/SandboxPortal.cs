@@ -29,7 +29,8 @@ public sealed class SandboxPortal : IAsyncDisposable
     public SandboxPractice Practice => App.Services.GetRequiredService<SandboxPractice>();
 
     public static Task<SandboxPortal> StartAsync(
-        bool autoConsent = true, bool secondPractice = false, int clients = 60, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+        bool autoConsent = true, bool secondPractice = false, int clients = 60, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? testServices = null)
     {
         var counter = new TokenCallCounter();
         var app = new PortalAppFactory
@@ -42,6 +43,8 @@ public sealed class SandboxPortal : IAsyncDisposable
                 {
                     services.AddSingleton(time);
                 }
+
+                testServices?.Invoke(services);
             },
         };
         app.Settings["XpmSandbox:AutoConsent"] = autoConsent ? "true" : "false";

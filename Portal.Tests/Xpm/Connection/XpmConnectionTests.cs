@@ -84,6 +84,74 @@ public sealed class XpmConnectionTests
         SandboxPortal.Query(new Uri(portal.BaseUri, replay.Headers.Location!), "error")!.ShouldContain("expired or was already used");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("a-state-the-portal-never-issued")]
+    public async Task Callback_WithAMissingOrUnknownState_IsRefusedBeforeTheCodeIsExchanged(string? state)
+    {
+        await using var portal = await SandboxPortal.StartAsync();
+        using var browser = portal.Browser();
+        var (_, code) = await AuthorizeAsync(browser);
+
+        var callback = await browser.GetAsync(Callback(state, code));
+
+        Error(portal, callback).ShouldBe(new XpmAuthorizationExpiredError().Message);
+        portal.TokenCalls.CodeExchanges.ShouldBe(0);
+        (await portal.ConnectionAsync()).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Callback_WithAValidStateButNoCode_IsRefusedAndTheAttemptForgotten()
+    {
+        await using var portal = await SandboxPortal.StartAsync();
+        using var browser = portal.Browser();
+        var (state, code) = await AuthorizeAsync(browser);
+
+        var callback = await browser.GetAsync(Callback(state, code: null));
+
+        Error(portal, callback).ShouldBe("Xero did not grant access: no authorization code was returned.");
+        Error(portal, await browser.GetAsync(Callback(state, code))).ShouldBe(new XpmAuthorizationExpiredError().Message);
+        portal.TokenCalls.CodeExchanges.ShouldBe(0);
+    }
+
+    /// <summary>
+    /// Code injection: a code obtained for one attempt (an attacker's own sign-in, or a code leaked from another browser)
+    /// delivered with the state of another. The code's PKCE challenge is not the attempt's, so Xero refuses the exchange.
+    /// </summary>
+    [Fact]
+    public async Task Callback_CodeOfOneAttemptWithTheStateOfAnother_FailsPkceAndConnectsNothing()
+    {
+        await using var portal = await SandboxPortal.StartAsync();
+        using var browser = portal.Browser();
+        var (_, firstCode) = await AuthorizeAsync(browser);
+        var (secondState, secondCode) = await AuthorizeAsync(browser);
+
+        var callback = await browser.GetAsync(Callback(secondState, firstCode));
+
+        Error(portal, callback).ShouldBe(new XpmCodeRefusedError().Message);
+        portal.TokenCalls.CodeExchanges.ShouldBe(1);
+        (await portal.ConnectionAsync()).ShouldBeNull();
+        Error(portal, await browser.GetAsync(Callback(secondState, secondCode))).ShouldBe(new XpmAuthorizationExpiredError().Message);
+    }
+
+    [Fact]
+    public async Task Callback_CodeReplayedWithAFreshStateAfterItConnected_IsRefusedAndTheConnectionKept()
+    {
+        await using var portal = await SandboxPortal.StartAsync();
+        using var browser = portal.Browser();
+        var (firstState, firstCode) = await AuthorizeAsync(browser);
+        var (secondState, _) = await AuthorizeAsync(browser);
+        SandboxPortal.Query(new Uri(portal.BaseUri, (await browser.GetAsync(Callback(firstState, firstCode))).Headers.Location!), "connected").ShouldBe("true");
+        var connected = (await portal.ConnectionAsync())!;
+
+        var replay = await browser.GetAsync(Callback(secondState, firstCode));
+
+        Error(portal, replay).ShouldBe(new XpmCodeRefusedError().Message);
+        var kept = (await portal.ConnectionAsync())!;
+        (kept.Status, kept.ProtectedRefreshToken).ShouldBe((XpmConnectionStatus.Connected, connected.ProtectedRefreshToken));
+    }
+
     [Fact]
     public async Task Connect_AsClient_IsForbidden()
     {
@@ -131,8 +199,10 @@ public sealed class XpmConnectionTests
         using var http = new HttpClient();
         var refresh = await http.PostAsync(new Uri(portal.BaseUri, "/sandbox/xpm/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken,
-            ["client_id"] = "portal-sandbox-client", ["client_secret"] = "portal-sandbox-secret",
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = "portal-sandbox-client",
+            ["client_secret"] = "portal-sandbox-secret",
         }));
         refresh.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await xpm.GetStaffMemberAsync(SandboxWellKnown.MereTautahi, CancellationToken.None)).Error.ShouldBeOfType<XpmNotConnectedError>();
@@ -145,6 +215,37 @@ public sealed class XpmConnectionTests
         await portal.ConnectAsync();
 
         await Should.ThrowAsync<InvalidOperationException>(() => ServiceAs(portal, PortalRoles.Staff).DisconnectAsync());
+    }
+
+    /// <summary>Connect → the sandbox's authorize (auto-consent), stopping before the callback: the attempt's state and its code.</summary>
+    private static async Task<(string State, string Code)> AuthorizeAsync(HttpClient browser)
+    {
+        var authorize = await browser.GetAsync("/configure/integrations/xpm/connect");
+        var consent = await browser.GetAsync(authorize.Headers.Location);
+        var callback = consent.Headers.Location!;
+        return (SandboxPortal.Query(callback, "state")!, SandboxPortal.Query(callback, "code")!);
+    }
+
+    private static string Callback(string? state, string? code)
+    {
+        var query = new Dictionary<string, string?>();
+        if (state is not null)
+        {
+            query["state"] = state;
+        }
+
+        if (code is not null)
+        {
+            query["code"] = code;
+        }
+
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/configure/integrations/xpm/callback", query);
+    }
+
+    private static string? Error(SandboxPortal portal, HttpResponseMessage callback)
+    {
+        callback.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return SandboxPortal.Query(new Uri(portal.BaseUri, callback.Headers.Location!), "error");
     }
 
     /// <summary>The service as a signed-in user would get it, outside a Blazor circuit.</summary>
