@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Audit;
@@ -8,6 +7,7 @@ using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Runs;
 using Portal.Core.Staff;
+using Portal.Core.Sync;
 using Portal.Core.Xpm;
 
 namespace Portal.Core.Import.Apply;
@@ -36,7 +36,7 @@ public sealed class ImportRunner(
         run.Status = ImportRunStatus.Running;
         run.StartedAt = Now;
         run.Attempts++;
-        run.Created = run.Updated = run.Linked = run.Skipped = run.ItemsDone = 0;
+        run.Created = run.Updated = run.Linked = run.Skipped = run.ItemsDone = run.Archived = run.Restored = 0;
         // A restarted run plans again from the portal as it now is: records applied before the restart plan as Unchanged.
         await db.Set<ImportOutcome>().Where(o => o.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         await PublishAsync(db, run, "Planning the import", CancellationToken.None);
@@ -55,6 +55,9 @@ public sealed class ImportRunner(
             await ApplyClientsAsync(db, run, batch, cancellationToken);
             await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
         }
+
+        await PublishAsync(db, run, "Archiving and restoring as in Xero Practice Manager", cancellationToken);
+        await XpmArchiveState.ApplyAsync(db, run, fetch.Id, Now, cancellationToken);
 
         await PublishAsync(db, run, "Linking teams and relationships", cancellationToken);
         // A context of its own: it clears its tracker per batch, and the run row must stay tracked here.
@@ -116,6 +119,7 @@ public sealed class ImportRunner(
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
         var existing = await db.Clients.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var audit = new List<(Client Client, FieldChange Change)>();
+        var linked = new List<(Client Client, ImportPlan.ClientPlan Plan)>();
         foreach (var plan in batch)
         {
             var entry = plan.Entry;
@@ -142,10 +146,18 @@ public sealed class ImportRunner(
             }
 
             // First linked by an import: the list shows "New" until a staff member opens the client.
+            var isNewLink = client.XpmLink is null;
             client.XpmLink ??= new XpmLink { XpmUuid = plan.Xpm.XpmUuid, LinkedAt = Now, IsNew = true };
-            client.XpmLink.WebUrl = plan.Staged.WebUrl;
-            client.XpmLink.LastSyncedAt = Now;
-            client.XpmLink.LastSyncedValues = JsonSerializer.Serialize(plan.Xpm);
+            if (LinkSync.Update(client.XpmLink, PortalClientValues.From(client), plan, plan.Staged.WebUrl) || isNewLink || entry.WillWrite)
+            {
+                client.XpmLink.LastSyncedAt = Now;
+            }
+
+            if (entry.Action is ImportAction.Update or ImportAction.Unchanged)
+            {
+                linked.Add((client, plan));
+            }
+
             audit.AddRange(entry.Fields.Select(f => (client, f)));
             Count(run, entry.Action);
         }
@@ -164,6 +176,7 @@ public sealed class ImportRunner(
             ChangedBy = run.StartedBy,
             ChangedAt = Now,
         }));
+        await ConflictRecorder.RecordAsync(db, run, linked, Now, cancellationToken);
         run.ItemsDone += batch.Length;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -274,9 +287,12 @@ public sealed class ImportRunner(
     private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
         run,
         "Your Xero Practice Manager data has been imported",
-        $"The import from Xero Practice Manager has finished: {run.Created} created, {run.Linked} linked, {run.Updated} updated, {run.Skipped} unchanged or skipped.",
+        $"The import from Xero Practice Manager has finished: {run.Created} created, {run.Linked} linked, {run.Updated} updated, {run.Skipped} unchanged or skipped.{ArchiveText(run)}",
         "View your clients",
         $"{portalBaseUrl.TrimEnd('/')}/clients");
+
+    private static string ArchiveText(ImportRun run) =>
+        run.Archived + run.Restored == 0 ? "" : $" As in Xero Practice Manager: {run.Archived} archived, {run.Restored} restored.";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

@@ -48,6 +48,11 @@ public sealed class ImportRun
     public int Linked { get; set; }
     public int Skipped { get; set; }
 
+    /// <summary>For an import: linked clients archived because XPM has them archived or deleted, and restored because XPM restored them.</summary>
+    public int Archived { get; set; }
+
+    public int Restored { get; set; }
+
     public string? Error { get; set; }
     public bool CancelRequested { get; set; }
 
