@@ -27,6 +27,12 @@ public sealed class XpmLink
     /// </summary>
     public string? PendingSyncFields { get; set; }
 
+    /// <summary>
+    /// For a person: the XPM contact that is that person, whose mobile is the client's. Contact edits do not change a
+    /// client's modified time in XPM, so a delta import reads the contacts and looks for this one.
+    /// </summary>
+    public Guid? ContactUuid { get; set; }
+
     /// <summary>XPM's error from the last attempt to sync this record; the record stays pending.</summary>
     public string? SyncError { get; set; }
 

@@ -15,7 +15,7 @@ using Portal.Xpm.Connection;
 namespace Portal.Sync;
 
 /// <summary>The portal connected to its sandbox over HTTP, driven as staff would: Import Data, tick, confirm, edit.</summary>
-internal sealed class SandboxImporter(SandboxPortal portal) : IAsyncDisposable
+internal sealed class SandboxImporter(SandboxPortal portal, XpmCallLog calls) : IAsyncDisposable
 {
     private readonly FakeCurrentUser _user = new(new PortalUser("Sam Staff", "sam@practice.example", PortalRoles.Staff, 1, null, null));
 
@@ -29,19 +29,26 @@ internal sealed class SandboxImporter(SandboxPortal portal) : IAsyncDisposable
 
     private IDbContextFactory<PortalDbContext> Factory => Get<IDbContextFactory<PortalDbContext>>();
 
-    public static async Task<SandboxImporter> StartAsync()
+    /// <summary>Every request the portal's XPM client sent (each attempt), as "METHOD path?query".</summary>
+    public XpmCallLog Calls => calls;
+
+    public static async Task<SandboxImporter> StartAsync(TimeProvider? time = null)
     {
-        var portal = await SandboxPortal.StartAsync();
+        var calls = new XpmCallLog();
+        var portal = await SandboxPortal.StartAsync(time: time, services: s => s.AddHttpClient(XpmServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new XpmCallLog.Handler(calls)));
         await portal.ConnectAsync();
-        return new SandboxImporter(portal);
+        return new SandboxImporter(portal, calls);
     }
+
+    /// <summary>Import Data (after an import: only what changed), as the Manage page starts it.</summary>
+    public Task<ImportProgressSnapshot> FetchAsync(bool fullReimport = false) => RunAsync(() => Imports.StartFetchAsync(fullReimport));
 
     public T Get<T>() where T : notnull => portal.App.Services.GetRequiredService<T>();
 
     /// <summary>Import Data, tick <paramref name="people"/> (and all staff), Confirm and import data.</summary>
     public async Task<ImportProgressSnapshot> ImportAsync(params string[] people)
     {
-        var fetch = await RunAsync(() => Imports.StartFetchAsync());
+        var fetch = await FetchAsync();
         await Review.SetAllStaffSelectedAsync(fetch.RunId, null, true);
         foreach (var name in people)
         {

@@ -366,6 +366,9 @@ namespace Portal.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnContactUuid")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
@@ -597,6 +600,9 @@ namespace Portal.Core.Data.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FullReimport")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ItemsDone")
                         .HasColumnType("INTEGER");
 
@@ -610,6 +616,9 @@ namespace Portal.Core.Data.Migrations
 
                     b.Property<int>("Linked")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModifiedSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Phase")
                         .HasMaxLength(200)
@@ -935,6 +944,9 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<int>("ClientId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<Guid?>("ContactUuid")
+                                .HasColumnType("TEXT");
+
                             b1.Property<bool>("IsArchivedInXpm")
                                 .HasColumnType("INTEGER");
 
@@ -1074,6 +1086,9 @@ namespace Portal.Core.Data.Migrations
                         {
                             b1.Property<int>("StaffMemberId")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("ContactUuid")
+                                .HasColumnType("TEXT");
 
                             b1.Property<bool>("IsArchivedInXpm")
                                 .HasColumnType("INTEGER");

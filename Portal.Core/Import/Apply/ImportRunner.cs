@@ -99,9 +99,14 @@ public sealed class ImportRunner(
             member.Email = staged.Email ?? member.Email;
             member.Phone = staged.Phone ?? member.Phone;
             member.Mobile = staged.Mobile ?? member.Mobile;
+            var isNewLink = member.XpmLink is null;
             member.XpmLink ??= new XpmLink { XpmUuid = staged.XpmUuid, LinkedAt = Now };
             member.XpmLink.WebUrl = staged.WebUrl;
-            member.XpmLink.LastSyncedAt = Now;
+            if (isNewLink || entry.WillWrite)
+            {
+                // An unchanged staff member is not written at all.
+                member.XpmLink.LastSyncedAt = Now;
+            }
             Count(run, entry.Action);
             db.Add(Outcome(run.Id, "Staff", entry));
         }

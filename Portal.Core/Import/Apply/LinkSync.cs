@@ -21,7 +21,9 @@ internal static class LinkSync
             .Where(f => !conflicts.Contains(f) && !SyncFields.Same(portal, xpm, f));
         var baseJson = SyncBase.Parse(link.LastSyncedValues).AgreeWhereEqual(portal, xpm).ToJson();
         var pendingText = SyncFields.Format(pending);
-        var changed = baseJson != link.LastSyncedValues || pendingText != link.PendingSyncFields || webUrl != link.WebUrl;
+        var contact = plan.Xpm.OwnContactUuid;
+        var changed = baseJson != link.LastSyncedValues || pendingText != link.PendingSyncFields || webUrl != link.WebUrl || contact != link.ContactUuid;
+        link.ContactUuid = contact;
         link.LastSyncedValues = baseJson;
         link.PendingSyncFields = pendingText;
         link.WebUrl = webUrl;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Core.Clients;
 using Portal.Core.Common;
 using Portal.Core.Data;
@@ -20,6 +21,7 @@ public sealed class FetchRunner(
     ImportProgress progress,
     RunFinishedNotifier notifier,
     TimeProvider time,
+    IOptions<ImportOptions> options,
     ILogger<FetchRunner> logger)
 {
     internal const int BatchSize = 500;
@@ -37,6 +39,7 @@ public sealed class FetchRunner(
         run.Attempts++;
         run.ItemsDone = run.StaffCount = run.ClientCount = run.EntityCount = run.ArchivedLeftOut = run.DeletedLeftOut = 0;
         run.ItemsTotal = await EstimateTotalAsync(db, run, cancellationToken);
+        run.ModifiedSince = await DeltaFetch.SinceAsync(db, run, options.Value.DeltaSafetyMargin, cancellationToken);
         await SaveAndPublishAsync(db, run, "Reading staff from Xero Practice Manager", CancellationToken.None);
 
         var outcome = await FetchAsync(db, run, cancellationToken);
@@ -48,6 +51,7 @@ public sealed class FetchRunner(
 
         await SaveAndPublishAsync(db, run, "Matching with the portal's clients and staff", cancellationToken);
         await MatchStagedRecordsAsync(db, run.Id, run.PracticeId, cancellationToken);
+        await FinishDeltaAsync(db, run, cancellationToken);
         await CountAsync(db, run, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
@@ -117,7 +121,7 @@ public sealed class FetchRunner(
             }
 
             await SaveAndPublishAsync(db, run, "Reading clients from Xero Practice Manager", cancellationToken);
-            var clients = await xpm.GetClientsAsync(detailed: true, cancellationToken: cancellationToken);
+            var clients = await xpm.GetClientsAsync(detailed: true, run.ModifiedSince, cancellationToken);
             if (!clients.Succeeded)
             {
                 return clients.Error!;
@@ -144,13 +148,51 @@ public sealed class FetchRunner(
                 }
             }
 
-            return true;
+            return run.ModifiedSince is null ? true : await StageContactChangesAsync(db, run, cancellationToken);
         }
         catch (XpmException exception)
         {
             // The reply broke mid-list (truncated or malformed XML, lost connection): the snapshot is incomplete.
             return exception.Error;
         }
+    }
+
+    /// <summary>A delta: linked people whose own contact changed in XPM (which leaves their modified time alone) are read one by one.</summary>
+    private async Task<Result<bool>> StageContactChangesAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        var changed = await DeltaFetch.ClientsWithChangedContactsAsync(db, xpm, run.Id, run.PracticeId, cancellationToken);
+        if (!changed.Succeeded)
+        {
+            return changed.Error!;
+        }
+
+        foreach (var uuid in changed.Value!)
+        {
+            var client = await xpm.GetClientAsync(uuid, cancellationToken);
+            if (!client.Succeeded)
+            {
+                return client.Error!;
+            }
+
+            var record = client.Value!;
+            db.Add(record.ToStaged(run.Id));
+            db.AddRange(record.Relationships.Select(r => r.ToStaged(run.Id, uuid)));
+            run.ItemsDone++;
+        }
+
+        await SaveBatchAsync(db, run, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Linked records start ticked; a delta also drops linked staff that did not change.</summary>
+    private static async Task FinishDeltaAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        if (run.ModifiedSince is not null)
+        {
+            await DeltaFetch.DropUnchangedStaffAsync(db, run.Id, run.PracticeId, cancellationToken);
+        }
+
+        await DeltaFetch.PreselectLinkedAsync(db, run.Id, cancellationToken);
     }
 
     /// <summary>What the review will offer, through the same selection it lists, and what was left out and why.</summary>
@@ -197,7 +239,7 @@ public sealed class FetchRunner(
     private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
         run,
         "Your Xero Practice Manager data is ready to review",
-        $"The data you asked for from Xero Practice Manager is ready: {FetchSummary.Offered(run)}.{FetchSummary.LeftOut(run)}",
+        $"The data you asked for from Xero Practice Manager is ready: {FetchSummary.Offered(run)}.{FetchSummary.LeftOut(run)}{FetchSummary.Delta(run)}",
         "Review and import data",
         $"{portalBaseUrl.TrimEnd('/')}/configure/integrations/xpm");
 

@@ -29,19 +29,22 @@ public sealed class SandboxPortal : IAsyncDisposable
     public SandboxPractice Practice => App.Services.GetRequiredService<SandboxPractice>();
 
     public static Task<SandboxPortal> StartAsync(
-        bool autoConsent = true, bool secondPractice = false, int clients = 60, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+        bool autoConsent = true, bool secondPractice = false, int clients = 60, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var counter = new TokenCallCounter();
         var app = new PortalAppFactory
         {
             UseTestAuth = true,
-            TestServices = services =>
+            TestServices = collection =>
             {
-                services.AddHttpClient<XeroIdentityClient>().AddHttpMessageHandler(() => counter.NewHandler());
+                collection.AddHttpClient<XeroIdentityClient>().AddHttpMessageHandler(() => counter.NewHandler());
                 if (time is not null)
                 {
-                    services.AddSingleton(time);
+                    collection.AddSingleton(time);
                 }
+
+                services?.Invoke(collection);
             },
         };
         app.Settings["XpmSandbox:AutoConsent"] = autoConsent ? "true" : "false";
