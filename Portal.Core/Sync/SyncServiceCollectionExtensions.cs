@@ -7,6 +7,7 @@ public static class SyncServiceCollectionExtensions
     public static IServiceCollection AddSync(this IServiceCollection services)
     {
         services.AddScoped<ConflictService>();
+        services.AddScoped<XpmSyncService>();
         return services;
     }
 }

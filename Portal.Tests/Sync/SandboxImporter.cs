@@ -27,6 +27,8 @@ internal sealed class SandboxImporter(SandboxPortal portal, XpmCallLog calls) : 
 
     public ClientService Clients => new(Factory, _user, TimeProvider.System, Get<Microsoft.Extensions.Options.IOptions<XpmOptions>>());
 
+    public Portal.Core.Sync.XpmSyncService Sync => new(Factory, Get<IXpmClient>(), _user, TimeProvider.System);
+
     private IDbContextFactory<PortalDbContext> Factory => Get<IDbContextFactory<PortalDbContext>>();
 
     /// <summary>Every request the portal's XPM client sent (each attempt), as "METHOD path?query".</summary>
