@@ -7,6 +7,7 @@ using Portal.Core.Identity;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
 using Portal.Core.Xpm;
+using Portal.Core.Xpm.Models;
 
 namespace Portal.Core.Sync;
 
@@ -98,6 +99,77 @@ public sealed class XpmSyncService(IDbContextFactory<PortalDbContext> contextFac
 
         await db.SaveChangesAsync(cancellationToken);
         return failure is null ? plan : failure;
+    }
+
+    /// <summary>
+    /// "Create missing": adds an unlinked portal client to XPM (<c>client.api/add</c>, never retried: it might have been
+    /// created) and links it to the UUID XPM returns, with XPM's reply as the base, so the next import updates it
+    /// rather than creating a duplicate. A person's mobile goes as their own contact.
+    /// </summary>
+    public async Task<Result<Guid>> CreateInXpmAsync(int clientId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId && c.PracticeId == user.PracticeId, cancellationToken);
+        if (client is null)
+        {
+            return new ClientNotFoundError(clientId);
+        }
+
+        if (client.XpmLink is { } existing)
+        {
+            return existing.XpmUuid;
+        }
+
+        var portal = PortalClientValues.From(client);
+        var added = await xpm.AddClientAsync(new XpmNewClient
+        {
+            Name = client.Name,
+            FirstName = client.FirstName,
+            LastName = client.LastName,
+            Email = client.Email,
+            Phone = client.Phone,
+            DateOfBirth = client.DateOfBirth,
+            Address = client.PhysicalAddress.Street, City = client.PhysicalAddress.City, Region = client.PhysicalAddress.Region,
+            PostCode = client.PhysicalAddress.PostCode, Country = client.PhysicalAddress.Country,
+            PostalAddress = client.PostalAddress.Street, PostalCity = client.PostalAddress.City, PostalRegion = client.PostalAddress.Region,
+            PostalPostCode = client.PostalAddress.PostCode, PostalCountry = client.PostalAddress.Country,
+            BusinessStructure = client.BusinessStructure,
+            Contacts = client.Kind == ClientKind.Person && client.Mobile is { } mobile
+                ? [new XpmContactUpdate { Name = client.Name, Mobile = mobile, Email = client.Email, IsPrimary = true }]
+                : [],
+        }, cancellationToken);
+        if (!added.Succeeded)
+        {
+            return added.Error!;
+        }
+
+        var snapshot = XpmClientSnapshot.From(added.Value!);
+        var now = time.GetUtcNow().UtcDateTime;
+        var theirs = PortalClientValues.From(snapshot);
+        client.XpmLink = new XpmLink
+        {
+            XpmUuid = snapshot.XpmUuid,
+            WebUrl = added.Value!.WebUrl,
+            LinkedAt = now,
+            LastSyncedAt = now,
+            ContactUuid = snapshot.OwnContactUuid,
+            LastSyncedValues = SyncBase.None.AgreeWhereEqual(portal, theirs).ToJson(),
+            PendingSyncFields = SyncFields.Format(SyncFields.All.Where(f => !SyncFields.Same(portal, theirs, f) && SyncFields.Key(portal, f) is not null)),
+        };
+        db.AuditEntries.Add(new AuditEntry
+        {
+            PracticeId = user.PracticeId,
+            RecordType = "Client",
+            RecordId = client.Id,
+            Field = "XpmLink",
+            NewValue = snapshot.XpmUuid.ToString(),
+            Source = AuditSource.SyncToXpm,
+            ChangedBy = user.Email ?? user.Name,
+            ChangedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return snapshot.XpmUuid;
     }
 
     private static XpmWritePlan PlanFor(Client client) =>

@@ -90,6 +90,25 @@ public sealed class SyncToXpmTests
         (await importer.ClientAsync(Ana)).XpmLink!.PendingSyncFields.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task CreateInXpm_UnlinkedPortalClient_IsAddedAndLinkedAndTheNextImportMakesNoDuplicate()
+    {
+        await using var importer = await SandboxImporter.StartAsync();
+        await importer.ImportAsync(SandboxWellKnown.AnaWhitfieldName);
+        var created = await importer.Clients.CreateAsync(new NewClient { FirstName = "Hana", LastName = "Kereama", Email = "hana@kereama.example", Phone = "09 555 0101", City = "Napier" });
+        importer.Calls.Clear();
+
+        var uuid = (await importer.Sync.CreateInXpmAsync(created.Value)).Value;
+
+        importer.Calls.All.ShouldBe(["POST /sandbox/xpm/api/practicemanager/3.1/client.api/add"]);
+        var inXpm = importer.Portal.Practice.FindClient(uuid).ShouldNotBeNull();
+        (inXpm.Name, inXpm.Email, inXpm.City).ShouldBe(("Hana Kereama", "hana@kereama.example", "Napier"));
+        var again = await importer.ImportAsync("Hana Kereama");
+        (again.Created, again.Linked).ShouldBe((0, 0));
+        var hana = await importer.ClientAsync(uuid);
+        (hana.Id, hana.XpmLink!.PendingSyncFields).ShouldBe((created.Value, (string?)null));
+    }
+
     private static NewClient EditOf(Client client, string? email = null, string? mobile = null) => new()
     {
         FirstName = client.FirstName,
