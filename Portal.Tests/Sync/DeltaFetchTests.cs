@@ -63,6 +63,20 @@ public sealed class DeltaFetchTests
     }
 
     [Fact]
+    public async Task Fetch_AfterAReadThatWasNotImported_StillOffersChangesSinceTheLastImport()
+    {
+        await using var importer = await SandboxImporter.StartAsync();
+        await importer.ImportAsync(SandboxWellKnown.AnaWhitfieldName);
+        importer.Portal.Practice.UpdateClient(Ana, c => c with { Phone = "06 555 0777" });
+        await importer.FetchAsync();
+
+        var again = await importer.FetchAsync();
+
+        var staged = await importer.Portal.App.WithDbAsync(db => db.Set<StagedClient>().AsNoTracking().Where(s => s.RunId == again.RunId).Select(s => s.XpmUuid).ToListAsync());
+        staged.ShouldContain(Ana);
+    }
+
+    [Fact]
     public async Task Fetch_FullReimport_ReadsEveryClient()
     {
         await using var importer = await SandboxImporter.StartAsync();

@@ -36,7 +36,7 @@ internal static class XpmArchiveState
                 var archive = gone[client.XpmLink!.XpmUuid];
                 if (archive && client.IsArchived)
                 {
-                    // Already archived in the portal: only note where XPM stands, so a restore there leaves it alone.
+                    // Already archived in the portal itself: left as it is, and not marked, so a restore in XPM leaves it archived.
                     continue;
                 }
 

@@ -11,7 +11,7 @@ namespace Portal.Core.Import.Fetch;
 
 /// <summary>
 /// "Import Data" after a successful import reads only what changed: the client list with <c>modifiedsince</c> (the
-/// last successful fetch's start, less <see cref="ImportOptions.DeltaSafetyMargin"/>), then the practice's contacts,
+/// start of the read that import applied, less <see cref="ImportOptions.DeltaSafetyMargin"/>), then the practice's contacts,
 /// because a contact edit does not change its clients' modified time in XPM: a linked person whose own contact now has
 /// another mobile is read again with <c>client.api/get</c>. "Full re-import" reads everything.
 /// </summary>
@@ -25,10 +25,13 @@ internal static class DeltaFetch
             return null;
         }
 
+        // The read behind the last successful import: a later read that was never imported must not move the mark, or
+        // the changes it saw would never be offered again.
+        var imported = db.Set<ImportRun>().Where(r => r.PracticeId == run.PracticeId && r.Kind == ImportRunKind.Import && r.Status == ImportRunStatus.Succeeded);
         var last = await db.Set<ImportRun>().AsNoTracking()
-            .Where(r => r.PracticeId == run.PracticeId && r.Kind == ImportRunKind.Fetch && r.Status == ImportRunStatus.Succeeded && r.Id != run.Id && r.StartedAt != null)
-            .OrderByDescending(r => r.Id)
-            .Select(r => r.StartedAt)
+            .Where(f => f.Kind == ImportRunKind.Fetch && f.StartedAt != null && imported.Any(i => i.FetchRunId == f.Id))
+            .OrderByDescending(f => f.Id)
+            .Select(f => f.StartedAt)
             .FirstOrDefaultAsync(cancellationToken);
         return last - margin;
     }
