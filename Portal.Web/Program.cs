@@ -7,6 +7,7 @@ using Portal.Core.Email;
 using Portal.Core.Identity;
 using Portal.Core.Practices;
 using Portal.Core.Staff;
+using Portal.Core.Sync;
 using Portal.Web.Components;
 using Portal.Web.Configuration;
 using Portal.Web.Health;
@@ -33,6 +34,7 @@ builder.Services.AddEmail(contentRoot);
 builder.Services.AddPortalHealth();
 builder.AddPortalXpm();
 builder.Services.AddImport();
+builder.Services.AddSync();
 // The built-in XPM emulator: on in Development without Xpm:ApiBaseUrl, or with XpmSandbox:Enabled=true.
 builder.AddXpmSandbox(staffPolicy: PortalPolicies.StaffArea);
 builder.Services.AddMudServices();

@@ -22,6 +22,18 @@ public sealed record ClientDetails(
 
 public sealed record XpmLinkDetails(Guid XpmUuid, string? WebUrl, DateTime LinkedAt, DateTime? LastSyncedAt)
 {
+    /// <summary>XPM has the client archived or deleted: the portal archived it too ("Archived in XPM").</summary>
+    public bool IsArchivedInXpm { get; init; }
+
+    /// <summary>The link's stored pending field names, as read; <see cref="PendingSync"/> is what to show.</summary>
+    public string? PendingFields { get; init; }
+
+    /// <summary>Fields changed in the portal and not yet synced to XPM (labels); empty when none.</summary>
+    public IReadOnlyList<string> PendingSync { get; init; } = [];
+
+    /// <summary>XPM's error from the last sync attempt, when it failed.</summary>
+    public string? SyncError { get; init; }
+
     /// <summary><see cref="WebUrl"/> when it is safe to link to (<see cref="Portal.Core.Xpm.XpmWebUrl"/>); null: show it as text.</summary>
     public Uri? WebLink { get; init; }
 }

@@ -9,4 +9,6 @@ public sealed record ClientSummary(
     ClientKind Kind,
     string? BusinessStructure,
     bool IsLinked,
-    bool IsNew);
+    bool IsNew,
+    bool IsPendingSync = false,
+    bool IsArchived = false);

@@ -67,6 +67,25 @@ public sealed class NewClient : IValidatableObject
     [MaxLength(100, ErrorMessage = TooLong)]
     public string? Country { get; set; }
 
+    /// <summary>The form filled with a client's current details, to edit them.</summary>
+    public static NewClient From(ClientDetails client) => new()
+    {
+        Kind = client.Kind,
+        FirstName = client.FirstName,
+        LastName = client.LastName,
+        EntityName = client.Kind == ClientKind.Entity ? client.Name : null,
+        BusinessStructure = client.BusinessStructure,
+        DateOfBirth = client.DateOfBirth?.ToDateTime(TimeOnly.MinValue),
+        Email = client.Email,
+        Phone = client.Phone,
+        Mobile = client.Mobile,
+        Street = client.PhysicalAddress.Street,
+        City = client.PhysicalAddress.City,
+        Region = client.PhysicalAddress.Region,
+        PostCode = client.PhysicalAddress.PostCode,
+        Country = client.PhysicalAddress.Country,
+    };
+
     public string DisplayName => Kind == ClientKind.Person
         ? string.Join(' ', new[] { FirstName?.Trim(), LastName?.Trim() }.Where(p => !string.IsNullOrEmpty(p)))
         : EntityName?.Trim() ?? "";

@@ -19,4 +19,10 @@ public sealed class ImportOptions
     /// <summary>A run interrupted this many times (restarts mid-run) is failed rather than started again.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// A delta fetch asks XPM for clients modified since the last successful fetch started, less this margin, so a
+    /// change saved in XPM while that fetch ran (or a clock a little apart) is never missed.
+    /// </summary>
+    public TimeSpan DeltaSafetyMargin { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -19,7 +19,14 @@ public sealed class ImportService(
     TimeProvider time)
 {
     /// <summary>"Import Data": queues a fetch, unless one is already queued or running for the practice.</summary>
-    public async Task<Result<int>> StartFetchAsync(CancellationToken cancellationToken = default)
+    public Task<Result<int>> StartFetchAsync(CancellationToken cancellationToken = default) =>
+        StartFetchAsync(fullReimport: false, cancellationToken);
+
+    /// <summary>
+    /// "Import Data": after a successful import only what changed in XPM is read; <paramref name="fullReimport"/>
+    /// reads every client again.
+    /// </summary>
+    public async Task<Result<int>> StartFetchAsync(bool fullReimport, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -28,7 +35,9 @@ public sealed class ImportService(
             return new XpmNotConnectedError();
         }
 
-        return await QueueAsync(db, NewRun(user, ImportRunKind.Fetch), _ => Task.FromResult<Error?>(null), cancellationToken);
+        var run = NewRun(user, ImportRunKind.Fetch);
+        run.FullReimport = fullReimport;
+        return await QueueAsync(db, run, _ => Task.FromResult<Error?>(null), cancellationToken);
     }
 
     /// <summary>

@@ -30,6 +30,12 @@ public interface IXpmClient
     /// <summary><c>GET client.api/get/{uuid}</c>.</summary>
     Task<Result<XpmClientRecord>> GetClientAsync(Guid uuid, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>GET client.api/contacts?pageSize=500[&amp;pageToken=…]</c>: one page of the practice's non-deleted contacts.
+    /// Contact edits do not change a client's modified time, so a delta import reads these to notice them.
+    /// </summary>
+    Task<Result<XpmContactPage>> GetContactsPageAsync(string? pageToken, CancellationToken cancellationToken);
+
     /// <summary><c>GET clientgroup.api/list</c>: groups without their members.</summary>
     Task<Result<XpmStream<XpmGroup>>> GetClientGroupsAsync(CancellationToken cancellationToken);
 

@@ -54,6 +54,22 @@ public sealed class XpmClient(
     public Task<Result<XpmClientRecord>> GetClientAsync(Guid uuid, CancellationToken cancellationToken) =>
         ReadOneAsync(Call.Get($"client.api/get/{uuid:D}"), "Client", XpmRecordMapper.Client, cancellationToken);
 
+    public async Task<Result<XpmContactPage>> GetContactsPageAsync(string? pageToken, CancellationToken cancellationToken)
+    {
+        var call = Call.Get("client.api/contacts?pageSize=500" + (pageToken is null ? "" : "&pageToken=" + Uri.EscapeDataString(pageToken)));
+        var sent = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+        if (!sent.Succeeded)
+        {
+            return sent.Error!;
+        }
+
+        var (body, scope) = sent.Value;
+        using (scope)
+        {
+            return LogFailure(call, await parser.ReadContactsPageAsync(body, scope).ConfigureAwait(false));
+        }
+    }
+
     public Task<Result<XpmStream<XpmGroup>>> GetClientGroupsAsync(CancellationToken cancellationToken) =>
         OpenListAsync(Call.Get("clientgroup.api/list"), XpmListShapes.Groups, cancellationToken);
 

@@ -20,4 +20,22 @@ public sealed class XpmLink
 
     /// <summary>Shows the "New" badge in the Clients list until a staff member opens the record.</summary>
     public bool IsNew { get; set; }
+
+    /// <summary>
+    /// A client's fields changed in the portal since they last agreed with XPM, waiting for "Sync data to Xero Practice
+    /// Manager" (comma-separated field names; null: nothing pending). The Clients list shows "Pending sync".
+    /// </summary>
+    public string? PendingSyncFields { get; set; }
+
+    /// <summary>
+    /// For a person: the XPM contact that is that person, whose mobile is the client's. Contact edits do not change a
+    /// client's modified time in XPM, so a delta import reads the contacts and looks for this one.
+    /// </summary>
+    public Guid? ContactUuid { get; set; }
+
+    /// <summary>XPM's error from the last attempt to sync this record; the record stays pending.</summary>
+    public string? SyncError { get; set; }
+
+    /// <summary>XPM has the record archived or deleted: the portal client was archived because of it, and is restored with it.</summary>
+    public bool IsArchivedInXpm { get; set; }
 }

@@ -12,5 +12,7 @@ internal static class XpmLinkMapping
         link.ToTable(table);
         link.HasIndex(l => l.XpmUuid).IsUnique();
         link.Property(l => l.WebUrl).HasMaxLength(500);
+        link.Property(l => l.PendingSyncFields).HasMaxLength(500);
+        link.Property(l => l.SyncError).HasMaxLength(1000);
     }
 }

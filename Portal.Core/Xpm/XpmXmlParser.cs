@@ -10,7 +10,7 @@ namespace Portal.Core.Xpm;
 /// then list items one subtree at a time. The whole document is never loaded. DTDs are refused and nothing is
 /// resolved, so entity-expansion and external-entity replies fail cleanly.
 /// </summary>
-public sealed class XpmXmlParser(long maxResponseBytes = XpmOptions.DefaultMaxResponseBytes)
+public sealed partial class XpmXmlParser(long maxResponseBytes = XpmOptions.DefaultMaxResponseBytes)
 {
     /// <summary>
     /// XPM's deepest element sits six levels down (Response/Clients/Client/Relationships/Relationship/RelatedClient/UUID);

@@ -64,12 +64,29 @@ public sealed class WholeGuideJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("sandbox-clients")).ToContainTextAsync("06 555 0777");
         await page.GotoAsync("/configure/integrations/xpm");
         await session.WaitForInteractiveAsync();
-        await ImportAnaAsync();
+        await ReimportChangesAsync();
         await Expect(review.Run).ToContainTextAsync("1 updated", new() { Timeout = 30_000 });
         await page.GotoAsync("/clients");
         await session.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("clients-table").Locator("tr", new() { HasText = "Ana Whitfield" })).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("clients-table")).ToContainTextAsync("06 555 0777");
+
+        // After an import, Import Data reads only what changed in XPM, and linked records come already ticked.
+        async Task ReimportChangesAsync()
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Import Data" }).ClickAsync();
+            var reviewBox = page.GetByTestId("review-box");
+            await Expect(reviewBox).ToContainTextAsync("Only changes made in Xero Practice Manager since", new() { Timeout = 30_000 });
+            await reviewBox.GetByRole(AriaRole.Link, new() { Name = "Review and import data" }).ClickAsync();
+            await session.WaitForInteractiveAsync();
+            await Expect(page.GetByTestId("staff-step")).ToBeVisibleAsync();
+            await review.SaveAndContinueAsync();
+            await Expect(page.GetByTestId("clients-step").GetByRole(AriaRole.Checkbox, new() { Name = "Import Ana Whitfield" })).ToBeCheckedAsync();
+            await review.SaveAndContinueAsync();
+            await review.SaveAndContinueAsync();
+            await Expect(review.Preview).ToBeVisibleAsync();
+            await review.ConfirmAsync();
+        }
 
         async Task ImportAnaAsync()
         {

@@ -366,6 +366,9 @@ namespace Portal.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwnContactUuid")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
@@ -555,6 +558,9 @@ namespace Portal.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Archived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ArchivedLeftOut")
                         .HasColumnType("INTEGER");
 
@@ -594,6 +600,9 @@ namespace Portal.Core.Data.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FullReimport")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ItemsDone")
                         .HasColumnType("INTEGER");
 
@@ -608,11 +617,17 @@ namespace Portal.Core.Data.Migrations
                     b.Property<int>("Linked")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ModifiedSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phase")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Restored")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReviewStep")
@@ -719,6 +734,86 @@ namespace Portal.Core.Data.Migrations
                     b.HasIndex("PracticeId", "Email");
 
                     b.ToTable("StaffMembers");
+                });
+
+            modelBuilder.Entity("Portal.Core.Sync.SyncConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortalValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("XpmValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("XpmValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "Field")
+                        .IsUnique()
+                        .HasFilter("ResolvedAt IS NULL");
+
+                    b.HasIndex("PracticeId", "ResolvedAt");
+
+                    b.ToTable("SyncConflicts", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Sync.SyncFieldPolicy", b =>
+                {
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PracticeId", "Field");
+
+                    b.ToTable("SyncFieldPolicies", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Xpm.Connection.XpmAuthorization", b =>
@@ -849,6 +944,12 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<int>("ClientId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<Guid?>("ContactUuid")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsArchivedInXpm")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<bool>("IsNew")
                                 .HasColumnType("INTEGER");
 
@@ -859,6 +960,14 @@ namespace Portal.Core.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("LinkedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PendingSyncFields")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SyncError")
+                                .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("WebUrl")
@@ -978,6 +1087,12 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<int>("StaffMemberId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<Guid?>("ContactUuid")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsArchivedInXpm")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<bool>("IsNew")
                                 .HasColumnType("INTEGER");
 
@@ -988,6 +1103,14 @@ namespace Portal.Core.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("LinkedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PendingSyncFields")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SyncError")
+                                .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("WebUrl")
@@ -1009,6 +1132,30 @@ namespace Portal.Core.Data.Migrations
                         });
 
                     b.Navigation("XpmLink");
+                });
+
+            modelBuilder.Entity("Portal.Core.Sync.SyncConflict", b =>
+                {
+                    b.HasOne("Portal.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Sync.SyncFieldPolicy", b =>
+                {
+                    b.HasOne("Portal.Core.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Core.Xpm.Connection.XpmAuthorization", b =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,6 +8,7 @@ using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Runs;
 using Portal.Core.Staff;
+using Portal.Core.Sync;
 using Portal.Core.Xpm;
 
 namespace Portal.Core.Import.Apply;
@@ -60,6 +60,9 @@ public sealed class ImportRunner(
             await ApplyClientsAsync(db, run, batch, cancellationToken);
             await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
         }
+
+        await PublishAsync(db, run, "Archiving and restoring as in Xero Practice Manager", cancellationToken);
+        await XpmArchiveState.ApplyAsync(db, run, fetch.Id, Now, BatchSize, cancellationToken);
 
         await PublishAsync(db, run, "Linking teams and relationships", cancellationToken);
         // A context of its own: it clears its tracker per batch, and the run row must stay tracked here.
@@ -120,9 +123,14 @@ public sealed class ImportRunner(
             member.Email = staged.Email ?? member.Email;
             member.Phone = staged.Phone ?? member.Phone;
             member.Mobile = staged.Mobile ?? member.Mobile;
+            var isNewLink = member.XpmLink is null;
             member.XpmLink ??= new XpmLink { XpmUuid = staged.XpmUuid, LinkedAt = Now };
             member.XpmLink.WebUrl = staged.WebUrl;
-            member.XpmLink.LastSyncedAt = Now;
+            if (isNewLink || entry.WillWrite)
+            {
+                // An unchanged staff member is not written at all.
+                member.XpmLink.LastSyncedAt = Now;
+            }
             Count(run, entry.Action);
             db.Add(Outcome(run.Id, StaffRecordType, entry));
         }
@@ -140,6 +148,7 @@ public sealed class ImportRunner(
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
         var existing = await db.Clients.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var audit = new List<(Client Client, FieldChange Change)>();
+        var linked = new List<(Client Client, ImportPlan.ClientPlan Plan)>();
         foreach (var plan in batch)
         {
             var entry = plan.Entry;
@@ -166,10 +175,18 @@ public sealed class ImportRunner(
             }
 
             // First linked by an import: the list shows "New" until a staff member opens the client.
+            var isNewLink = client.XpmLink is null;
             client.XpmLink ??= new XpmLink { XpmUuid = plan.Xpm.XpmUuid, LinkedAt = Now, IsNew = true };
-            client.XpmLink.WebUrl = plan.Staged.WebUrl;
-            client.XpmLink.LastSyncedAt = Now;
-            client.XpmLink.LastSyncedValues = JsonSerializer.Serialize(plan.Xpm);
+            if (LinkSync.Update(client.XpmLink, PortalClientValues.From(client), plan, plan.Staged.WebUrl) || isNewLink || entry.WillWrite)
+            {
+                client.XpmLink.LastSyncedAt = Now;
+            }
+
+            if (entry.Action is ImportAction.Update or ImportAction.Unchanged)
+            {
+                linked.Add((client, plan));
+            }
+
             audit.AddRange(entry.Fields.Select(f => (client, f)));
             Count(run, entry.Action);
         }
@@ -188,6 +205,7 @@ public sealed class ImportRunner(
             ChangedBy = run.StartedBy,
             ChangedAt = Now,
         }));
+        await ConflictRecorder.RecordAsync(db, run, linked, Now, cancellationToken);
         run.ItemsDone += batch.Length;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -298,9 +316,12 @@ public sealed class ImportRunner(
     private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
         run,
         "Your Xero Practice Manager data has been imported",
-        $"The import from Xero Practice Manager has finished: {run.Created} created, {run.Linked} linked, {run.Updated} updated, {run.Skipped} unchanged or skipped.",
+        $"The import from Xero Practice Manager has finished: {run.Created} created, {run.Linked} linked, {run.Updated} updated, {run.Skipped} unchanged or skipped.{ArchiveText(run)}",
         "View your clients",
         $"{portalBaseUrl.TrimEnd('/')}/clients");
+
+    private static string ArchiveText(ImportRun run) =>
+        run.Archived + run.Restored == 0 ? "" : $" As in Xero Practice Manager: {run.Archived} archived, {run.Restored} restored.";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

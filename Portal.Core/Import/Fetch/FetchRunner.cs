@@ -38,6 +38,7 @@ public sealed class FetchRunner(
         run.Attempts++;
         run.ItemsDone = run.StaffCount = run.ClientCount = run.EntityCount = run.ArchivedLeftOut = run.DeletedLeftOut = 0;
         run.ItemsTotal = await EstimateTotalAsync(db, run, cancellationToken);
+        run.ModifiedSince = await DeltaFetch.SinceAsync(db, run, options.Value.DeltaSafetyMargin, cancellationToken);
         await SaveAndPublishAsync(db, run, "Reading staff from Xero Practice Manager", CancellationToken.None);
 
         if (await FetchAsync(db, run, cancellationToken) is { } error)
@@ -48,6 +49,7 @@ public sealed class FetchRunner(
 
         await SaveAndPublishAsync(db, run, "Matching with the portal's clients and staff", cancellationToken);
         await MatchStagedRecordsAsync(db, run.Id, run.PracticeId, cancellationToken);
+        await FinishDeltaAsync(db, run, cancellationToken);
         await CountAsync(db, run, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
@@ -121,14 +123,14 @@ public sealed class FetchRunner(
         }
 
         await SaveAndPublishAsync(db, run, "Reading clients from Xero Practice Manager", cancellationToken);
-        return await listRetry.ReadAsync("client list", async (attempt, ct) =>
+        var clientsError = await listRetry.ReadAsync("client list", async (attempt, ct) =>
         {
             if (attempt > 1)
             {
                 await DiscardAsync(db, run, staffOnly: false, $"Reading clients from Xero Practice Manager again (try {attempt})", ct);
             }
 
-            return await StageAsync(db, run, await xpm.GetClientsAsync(detailed: true, cancellationToken: ct), batch =>
+            return await StageAsync(db, run, await xpm.GetClientsAsync(detailed: true, run.ModifiedSince, ct), batch =>
             {
                 foreach (var client in batch)
                 {
@@ -139,6 +141,20 @@ public sealed class FetchRunner(
                 run.ItemsDone += batch.Count;
             }, ct);
         }, cancellationToken);
+        if (clientsError is not null || run.ModifiedSince is null)
+        {
+            return clientsError;
+        }
+
+        try
+        {
+            var contacts = await StageContactChangesAsync(db, run, cancellationToken);
+            return contacts.Error;
+        }
+        catch (XpmException exception)
+        {
+            return exception.Error;
+        }
     }
 
     /// <summary>Stages one list reply in batches; the error if XPM refused it or its reply broke part-way.</summary>
@@ -196,6 +212,44 @@ public sealed class FetchRunner(
         await SaveAndPublishAsync(db, run, phase, cancellationToken);
     }
 
+    /// <summary>A delta: linked people whose own contact changed in XPM (which leaves their modified time alone) are read one by one.</summary>
+    private async Task<Result<bool>> StageContactChangesAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        var changed = await DeltaFetch.ClientsWithChangedContactsAsync(db, xpm, run.Id, run.PracticeId, cancellationToken);
+        if (!changed.Succeeded)
+        {
+            return changed.Error!;
+        }
+
+        foreach (var uuid in changed.Value!)
+        {
+            var client = await xpm.GetClientAsync(uuid, cancellationToken);
+            if (!client.Succeeded)
+            {
+                return client.Error!;
+            }
+
+            var record = client.Value!;
+            db.Add(record.ToStaged(run.Id));
+            db.AddRange(record.Relationships.Select(r => r.ToStaged(run.Id, uuid)));
+            run.ItemsDone++;
+        }
+
+        await SaveBatchAsync(db, run, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Linked records start ticked; a delta also drops linked staff that did not change.</summary>
+    private static async Task FinishDeltaAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    {
+        if (run.ModifiedSince is not null)
+        {
+            await DeltaFetch.DropUnchangedStaffAsync(db, run.Id, run.PracticeId, cancellationToken);
+        }
+
+        await DeltaFetch.PreselectLinkedAsync(db, run.Id, cancellationToken);
+    }
+
     /// <summary>What the review will offer, through the same selection it lists, and what was left out and why.</summary>
     private static async Task CountAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
     {
@@ -240,7 +294,7 @@ public sealed class FetchRunner(
     private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(
         run,
         "Your Xero Practice Manager data is ready to review",
-        $"The data you asked for from Xero Practice Manager is ready: {FetchSummary.Offered(run)}.{FetchSummary.LeftOut(run)}",
+        $"The data you asked for from Xero Practice Manager is ready: {FetchSummary.Offered(run)}.{FetchSummary.LeftOut(run)}{FetchSummary.Delta(run)}",
         "Review and import data",
         $"{portalBaseUrl.TrimEnd('/')}/configure/integrations/xpm");
 

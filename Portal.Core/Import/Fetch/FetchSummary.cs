@@ -19,6 +19,25 @@ public static class FetchSummary
 
     public static string LeftOut(ImportProgressSnapshot fetch) => LeftOut(fetch.ArchivedLeftOut, fetch.DeletedLeftOut);
 
+    /// <summary>
+    /// For a fetch that read only what changed: " Only changes made in Xero Practice Manager since … were read.", or,
+    /// when it found none, " Nothing has changed in Xero Practice Manager since the last import."; empty for a full read.
+    /// </summary>
+    public static string Delta(ImportRun run) => Delta(run.ModifiedSince, run.StaffCount + run.ClientCount + run.EntityCount);
+
+    public static string Delta(ImportProgressSnapshot fetch) => Delta(fetch.ModifiedSince, fetch.StaffCount + fetch.ClientCount + fetch.EntityCount);
+
+    /// <summary>A delta fetch that offers nothing: there is nothing to review.</summary>
+    public static bool NothingChanged(ImportProgressSnapshot fetch) =>
+        fetch.ModifiedSince is not null && fetch.StaffCount + fetch.ClientCount + fetch.EntityCount == 0;
+
+    private static string Delta(DateTime? since, int offered) => (since, offered) switch
+    {
+        (null, _) => "",
+        (_, 0) => " Nothing has changed in Xero Practice Manager since the last import.",
+        ({ } when, _) => string.Create(CultureInfo.InvariantCulture, $" Only changes made in Xero Practice Manager since {when:d MMM yyyy HH:mm} UTC were read."),
+    };
+
     private static string Offered(int staff, int clients, int entities) => $"{Counted(staff, clients, entities)} to review";
 
     /// <summary>"25 staff, 1 client and 43 entities".</summary>

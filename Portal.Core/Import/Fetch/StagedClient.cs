@@ -23,6 +23,9 @@ public sealed class StagedClient
     public Guid? AccountManagerUuid { get; set; }
     public Guid? JobManagerUuid { get; set; }
     public string? WebUrl { get; set; }
+
+    /// <summary>For a person: the XPM contact that is that person (its mobile is the client's).</summary>
+    public Guid? OwnContactUuid { get; set; }
     /// <summary>Archived or deleted in XPM: staged, so the fetch can say how many it left out and why, but never offered.</summary>
     public bool IsArchived { get; set; }
 

@@ -37,6 +37,7 @@ internal static class StagedRecordMapping
             AccountManagerUuid = client.AccountManager?.Uuid,
             JobManagerUuid = client.JobManager?.Uuid,
             WebUrl = Blank(client.WebUrl),
+            OwnContactUuid = snapshot.OwnContactUuid,
             IsArchived = client.IsArchived,
             IsDeleted = client.IsDeleted,
         };
@@ -70,6 +71,7 @@ internal static class StagedRecordMapping
         BusinessStructure = staged.BusinessStructure,
         PhysicalAddress = staged.PhysicalAddress,
         PostalAddress = staged.PostalAddress,
+        OwnContactUuid = staged.OwnContactUuid,
     };
 
     public static XpmStaff ToXpmStaff(this StagedStaff staged) => new()

@@ -21,6 +21,9 @@ public sealed record XpmClientSnapshot
     public Address PhysicalAddress { get; init; } = new();
     public Address PostalAddress { get; init; } = new();
 
+    /// <summary>For a person: the contact that is that person, whose mobile is <see cref="Mobile"/>. A delta import watches it.</summary>
+    public Guid? OwnContactUuid { get; init; }
+
     /// <summary>
     /// Maps XPM's record. <see cref="Kind"/> comes from <see cref="BusinessStructures.KindOf"/>; XPM's
     /// <c>Address/City/Region/PostCode/Country</c> become <see cref="PhysicalAddress"/> and the <c>Postal…</c> ones
@@ -45,7 +48,8 @@ public sealed record XpmClientSnapshot
             LastName = lastName,
             Email = ImportText.Clean(record.Email),
             Phone = ImportText.Clean(record.Phone),
-            Mobile = kind == ClientKind.Person ? OwnMobile(record) : null,
+            Mobile = kind == ClientKind.Person ? ImportText.Clean(OwnContact(record)?.Mobile) : null,
+            OwnContactUuid = kind == ClientKind.Person ? OwnContact(record)?.Uuid : null,
             DateOfBirth = record.DateOfBirth,
             BusinessStructure = ImportText.Clean(record.BusinessStructure),
             PhysicalAddress = Address(record.Address, record.City, record.Region, record.PostCode, record.Country),
@@ -53,14 +57,13 @@ public sealed record XpmClientSnapshot
         };
     }
 
-    private static string? OwnMobile(XpmClientRecord record)
+    private static XpmContact? OwnContact(XpmClientRecord record)
     {
         var keys = ImportText.NameKeys(record.Name, record.FirstName, record.LastName);
         return record.Contacts
             .Where(c => !c.IsDeleted && ImportText.Clean(c.Mobile) is not null)
             .Where(c => ImportText.SharesKey(ImportText.NameKeys(c.Name, null, null), keys))
             .OrderByDescending(c => c.IsPrimary)
-            .Select(c => ImportText.Clean(c.Mobile))
             .FirstOrDefault();
     }
 

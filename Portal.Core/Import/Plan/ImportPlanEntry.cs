@@ -1,3 +1,5 @@
+using Portal.Core.Sync;
+
 namespace Portal.Core.Import.Plan;
 
 /// <summary>
@@ -12,6 +14,12 @@ public sealed record ImportPlanEntry(
     IReadOnlyList<FieldChange> Fields,
     IReadOnlyList<string> Reasons)
 {
+    /// <summary>For a linked client: fields changed only in the portal (or won by the portal by policy), kept and waiting to sync to XPM.</summary>
+    public IReadOnlyList<FieldDecision> Pending { get; init; } = [];
+
+    /// <summary>For a linked client: fields changed differently on both sides whose policy is "ask": nothing overwritten, sent to the Conflicts inbox.</summary>
+    public IReadOnlyList<FieldDecision> Conflicts { get; init; } = [];
+
     /// <summary>False for <see cref="ImportAction.Unchanged"/> and <see cref="ImportAction.NeedsReview"/>.</summary>
     public bool WillWrite => Action is ImportAction.Create or ImportAction.Link or ImportAction.Update;
 }

@@ -1,4 +1,5 @@
 using Portal.Core.Clients;
+using Portal.Core.Import.Fetch;
 
 namespace Portal.Core.Import.Plan;
 
@@ -28,5 +29,20 @@ public sealed record PortalClientValues
         PostalAddress = client.PostalAddress,
         DateOfBirth = client.DateOfBirth,
         BusinessStructure = client.BusinessStructure,
+    };
+
+    /// <summary>XPM's values for the same fields, so the two sides (and the last-synced base) compare like for like.</summary>
+    public static PortalClientValues From(XpmClientSnapshot xpm) => new()
+    {
+        Name = xpm.Name,
+        FirstName = xpm.FirstName,
+        LastName = xpm.LastName,
+        Email = xpm.Email,
+        Phone = xpm.Phone,
+        Mobile = xpm.Mobile,
+        PhysicalAddress = xpm.PhysicalAddress,
+        PostalAddress = xpm.PostalAddress,
+        DateOfBirth = xpm.DateOfBirth,
+        BusinessStructure = xpm.BusinessStructure,
     };
 }

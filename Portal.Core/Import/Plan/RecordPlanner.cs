@@ -1,6 +1,7 @@
 using Portal.Core.Clients;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Review;
+using Portal.Core.Sync;
 using Portal.Core.Xpm.Models;
 
 namespace Portal.Core.Import.Plan;
@@ -38,7 +39,8 @@ public static class RecordPlanner
         ClientMatch match,
         PortalClientValues? current,
         ImportDetailLevel level,
-        SuggestionDecision suggestion = SuggestionDecision.Pending)
+        SuggestionDecision suggestion = SuggestionDecision.Pending,
+        LinkSyncState? sync = null)
     {
         if (match.XpmUuid != xpm.XpmUuid)
         {
@@ -57,6 +59,7 @@ public static class RecordPlanner
             (ClientMatchKind.Suggested, SuggestionDecision.Accepted) =>
                 Existing(xpm, match, current, fields, ImportAction.Link, [match.Reason, "Suggestion accepted"]),
             (ClientMatchKind.SameEmail, _) => Existing(xpm, match, current, fields, ImportAction.Link, [match.Reason]),
+            (ClientMatchKind.Linked, _) when sync is not null => Linked(xpm, match, current, fields, sync, [match.Reason]),
             (ClientMatchKind.Linked, _) => Existing(xpm, match, current, fields, ImportAction.Update, [match.Reason]),
             _ => throw new ArgumentOutOfRangeException(nameof(match), match.Kind, null),
         };
@@ -153,6 +156,52 @@ public static class RecordPlanner
 
         var action = changedAction == ImportAction.Update && changes.Count == 0 ? ImportAction.Unchanged : changedAction;
         return new ImportPlanEntry(xpm.XpmUuid, xpm.Name, action, match.ClientId, changes, reasons);
+    }
+
+    /// <summary>
+    /// A linked client with its last-synced values: each field of the level by <see cref="ThreeWayCompare"/>. Only fields
+    /// XPM changed (or won by policy) are written; portal changes stay pending; conflicts overwrite nothing.
+    /// </summary>
+    private static ImportPlanEntry Linked(
+        XpmClientSnapshot xpm,
+        ClientMatch match,
+        PortalClientValues? current,
+        IReadOnlyList<ImportField> fields,
+        LinkSyncState sync,
+        List<string> reasons)
+    {
+        if (current is null)
+        {
+            throw new ArgumentNullException(nameof(current), "A linked match needs the portal client's current values.");
+        }
+
+        var decisions = ThreeWayCompare.CompareAll(fields, sync.Base, current, PortalClientValues.From(xpm), sync.Pending, sync.Policies);
+        var changes = new List<FieldChange>();
+        foreach (var decision in decisions)
+        {
+            var label = ImportFields.Label(decision.Field);
+            switch (decision.State)
+            {
+                case FieldSyncState.TakeXpm:
+                    changes.Add(new FieldChange(decision.Field, decision.Portal, decision.Xpm));
+                    break;
+                case FieldSyncState.PendingSync:
+                    reasons.Add($"{label} was changed in the portal — kept, pending sync to XPM");
+                    break;
+                case FieldSyncState.Conflict:
+                    reasons.Add($"{label} was changed in both the portal and XPM — nothing overwritten, sent to Conflicts");
+                    break;
+                case FieldSyncState.Unchanged when !decision.HasBase && decision.Xpm is null && decision.Portal is not null:
+                    reasons.Add(BlankKept(decision.Field));
+                    break;
+            }
+        }
+
+        return new ImportPlanEntry(xpm.XpmUuid, xpm.Name, changes.Count > 0 ? ImportAction.Update : ImportAction.Unchanged, match.ClientId, changes, reasons)
+        {
+            Pending = decisions.Where(d => d.State == FieldSyncState.PendingSync).ToList(),
+            Conflicts = decisions.Where(d => d.State == FieldSyncState.Conflict).ToList(),
+        };
     }
 
     private static void CompareText(ImportField field, string? xpm, string? portal, List<FieldChange> changes, List<string> reasons)

@@ -4,6 +4,7 @@ using Portal.Core.Data;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Review;
 using Portal.Core.Staff;
+using Portal.Core.Sync;
 
 namespace Portal.Core.Import.Plan;
 
@@ -27,9 +28,11 @@ internal sealed class SelectionPlanner
     private readonly Dictionary<int, Client> _portalClients;
     private readonly Dictionary<Guid, int> _staffByLink;
     private readonly Dictionary<Guid, int> _clientsByLink;
+    private readonly IReadOnlyDictionary<ImportField, ConflictPolicy> _policies;
 
-    private SelectionPlanner(List<StagedStaff> staff, List<StagedClient> clients, List<StaffMember> portalStaff, List<Client> portalClients)
+    private SelectionPlanner(List<StagedStaff> staff, List<StagedClient> clients, List<StaffMember> portalStaff, List<Client> portalClients, IReadOnlyDictionary<ImportField, ConflictPolicy> policies)
     {
+        _policies = policies;
         (_staff, _clients) = (staff, clients);
         _portalStaff = portalStaff.ToDictionary(s => s.Id);
         _portalClients = portalClients.ToDictionary(c => c.Id);
@@ -49,7 +52,9 @@ internal sealed class SelectionPlanner
         var portalClients = await db.Clients.AsNoTracking()
             .Where(c => c.PracticeId == practiceId && (matched.Contains(c.Id) || (c.XpmLink != null && uuids.Contains(c.XpmLink.XpmUuid))))
             .ToListAsync(cancellationToken);
-        return new SelectionPlanner(staff, clients, portalStaff, portalClients);
+        var policies = await db.Set<SyncFieldPolicy>().AsNoTracking().Where(p => p.PracticeId == practiceId)
+            .ToDictionaryAsync(p => p.Field, p => p.Policy, cancellationToken);
+        return new SelectionPlanner(staff, clients, portalStaff, portalClients, policies);
     }
 
     public static async Task<ImportPlan> PlanAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken) =>
@@ -67,11 +72,18 @@ internal sealed class SelectionPlanner
         {
             var xpm = c.ToSnapshot();
             var match = CurrentMatch(c);
-            var current = match.ClientId is { } id ? PortalClientValues.From(_portalClients[id]) : null;
-            return new ImportPlan.ClientPlan(c, xpm, RecordPlanner.Plan(xpm, match, current, level, c.Suggestion));
+            var portal = match.ClientId is { } id ? _portalClients[id] : null;
+            var current = portal is null ? null : PortalClientValues.From(portal);
+            return new ImportPlan.ClientPlan(c, xpm, RecordPlanner.Plan(xpm, match, current, level, c.Suggestion, SyncStateOf(portal, match)));
         }).ToList();
         return new ImportPlan(staff, clients);
     }
+
+    /// <summary>A client already linked to this XPM record is compared three ways, from its link's last-synced values.</summary>
+    private LinkSyncState? SyncStateOf(Client? portal, ClientMatch match) =>
+        match.Kind == ClientMatchKind.Linked && portal?.XpmLink is { } link && link.XpmUuid == match.XpmUuid
+            ? new LinkSyncState(SyncBase.Parse(link.LastSyncedValues), SyncFields.Parse(link.PendingSyncFields), _policies)
+            : null;
 
     private ClientMatch CurrentMatch(StagedClient staged)
     {

@@ -26,6 +26,9 @@ public sealed record ImportProgressSnapshot(
     int ArchivedLeftOut = 0,
     int DeletedLeftOut = 0)
 {
+    /// <summary>For a fetch that read only what changed: the <c>modifiedsince</c> it asked XPM for.</summary>
+    public DateTime? ModifiedSince { get; init; }
+
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;
 
     /// <summary>0–100 when the total is known (or estimated), else null.</summary>
@@ -47,5 +50,8 @@ public sealed record ImportProgressSnapshot(
         run.Id, run.PracticeId, run.Kind, run.Status, run.Phase, run.ItemsDone, run.ItemsTotal,
         run.StaffCount, run.ClientCount, run.EntityCount, run.StartedBy,
         run.CreatedAt, run.StartedAt, run.FinishedAt, run.Error, run.CancelRequested,
-        run.Created, run.Updated, run.Linked, run.Skipped, run.FetchRunId, run.ArchivedLeftOut, run.DeletedLeftOut);
+        run.Created, run.Updated, run.Linked, run.Skipped, run.FetchRunId, run.ArchivedLeftOut, run.DeletedLeftOut)
+    {
+        ModifiedSince = run.ModifiedSince,
+    };
 }

@@ -48,6 +48,11 @@ public sealed class ImportRun
     public int Linked { get; set; }
     public int Skipped { get; set; }
 
+    /// <summary>For an import: linked clients archived because XPM has them archived or deleted, and restored because XPM restored them.</summary>
+    public int Archived { get; set; }
+
+    public int Restored { get; set; }
+
     public string? Error { get; set; }
     public bool CancelRequested { get; set; }
 
@@ -62,6 +67,12 @@ public sealed class ImportRun
 
     /// <summary>For a fetch: basic details or all contact details, as chosen on the Clients step. For an import: the level it was confirmed with.</summary>
     public ImportDetailLevel DetailLevel { get; set; } = ImportDetailLevel.AllContactDetails;
+
+    /// <summary>For a fetch: "Full re-import" was asked for, so every client is read even after an import.</summary>
+    public bool FullReimport { get; set; }
+
+    /// <summary>For a fetch: it read only clients XPM changed since this time (UTC); null when it read them all.</summary>
+    public DateTime? ModifiedSince { get; set; }
 
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;
 }

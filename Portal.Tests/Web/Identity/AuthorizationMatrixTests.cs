@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         Staff("GET,POST /clients", "GET /clients"),
         Staff("GET,POST /clients/new", "GET /clients/new"),
         Staff("GET,POST /clients/{Id:int}", "GET /clients/{clientA}"),
+        Staff("GET,POST /clients/{Id:int}/edit", "GET /clients/{clientA}/edit"),
+        new("GET,POST /conflicts", "GET /conflicts", SignIn, Denied, Denied, Denied, Ok, "the Conflicts inbox: managers only"),
         Staff("GET,POST /staff", "GET /staff"),
         Staff("GET,POST /outbox", "GET /outbox"),
         Staff("GET,POST /outbox/{EmailId}", "GET /outbox/{email}"),

@@ -36,15 +36,15 @@ public sealed class SandboxPortal : IAsyncDisposable
         var app = new PortalAppFactory
         {
             UseTestAuth = true,
-            TestServices = services =>
+            TestServices = collection =>
             {
-                services.AddHttpClient<XeroIdentityClient>().AddHttpMessageHandler(() => counter.NewHandler());
+                collection.AddHttpClient<XeroIdentityClient>().AddHttpMessageHandler(() => counter.NewHandler());
                 if (time is not null)
                 {
-                    services.AddSingleton(time);
+                    collection.AddSingleton(time);
                 }
 
-                testServices?.Invoke(services);
+                testServices?.Invoke(collection);
             },
         };
         app.Settings["XpmSandbox:AutoConsent"] = autoConsent ? "true" : "false";

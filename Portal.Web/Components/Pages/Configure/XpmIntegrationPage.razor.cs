@@ -62,9 +62,9 @@ public partial class XpmIntegrationPage
         _loading = false;
     }
 
-    private async Task ImportDataAsync()
+    private async Task ImportDataAsync(bool fullReimport)
     {
-        var started = await Imports.StartFetchAsync();
+        var started = await Imports.StartFetchAsync(fullReimport);
         if (!started.Succeeded)
         {
             Snackbar.Add(started.Error!.Message, started.Error is ImportAlreadyRunningError ? Severity.Info : Severity.Error);

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Portal.Core.Sync;
+
+public static class SyncServiceCollectionExtensions
+{
+    public static IServiceCollection AddSync(this IServiceCollection services)
+    {
+        services.AddScoped<ConflictService>();
+        services.AddScoped<XpmSyncService>();
+        return services;
+    }
+}
