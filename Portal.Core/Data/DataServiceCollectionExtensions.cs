@@ -13,10 +13,33 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddData(this IServiceCollection services, string connectionString, string contentRoot)
     {
         var resolved = ResolveConnectionString(connectionString, contentRoot);
-        services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(resolved));
+        services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalSqlite(resolved));
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }
+
+    /// <summary>
+    /// SQLite as the portal uses it. A list in a query (<c>ids.Contains(x.Id)</c>) goes as one JSON parameter: EF 10's
+    /// default of one SQL parameter per item passes SQLite's 32,766-variable limit once a practice selects ~16,000
+    /// clients (a full re-import of a big practice failed with "too many SQL variables").
+    /// </summary>
+    public static TBuilder UsePortalSqlite<TBuilder>(this TBuilder options, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        options.UseSqlite(connectionString, ParameterizeCollections);
+        return options;
+    }
+
+    /// <inheritdoc cref="UsePortalSqlite{TBuilder}(TBuilder, string)"/>
+    public static TBuilder UsePortalSqlite<TBuilder>(this TBuilder options, System.Data.Common.DbConnection connection)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        options.UseSqlite(connection, ParameterizeCollections);
+        return options;
+    }
+
+    private static void ParameterizeCollections(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder sqlite) =>
+        sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
 
     internal static string ResolveConnectionString(string connectionString, string contentRoot)
     {

@@ -7,7 +7,7 @@ namespace Portal.Infrastructure;
 public sealed class SqliteFileDatabase(string path) : IDbContextFactory<PortalDbContext>
 {
     private readonly DbContextOptions<PortalDbContext> _options =
-        new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={path}").Options;
+        new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite($"Data Source={path}").Options;
 
     public PortalDbContext CreateDbContext() => new(_options);
 

@@ -14,7 +14,7 @@ public sealed class SqliteTestDatabase : IDbContextFactory<PortalDbContext>, IAs
     private SqliteTestDatabase()
     {
         _connection.Open();
-        _options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(_connection).Options;
+        _options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(_connection).Options;
     }
 
     public int PracticeId { get; private set; }
