@@ -36,3 +36,18 @@ internal sealed class SyncFieldPolicyConfiguration : IEntityTypeConfiguration<Sy
         builder.Property(p => p.Policy).HasConversion<string>().HasMaxLength(20);
     }
 }
+
+internal sealed class SyncRunItemConfiguration : IEntityTypeConfiguration<SyncRunItem>
+{
+    public void Configure(EntityTypeBuilder<SyncRunItem> builder)
+    {
+        builder.ToTable("SyncRunItems");
+        builder.HasOne<Import.Runs.ImportRun>().WithMany().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.Name).HasMaxLength(300);
+        builder.Property(i => i.Action).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Fields).HasMaxLength(1000);
+        builder.Property(i => i.Error).HasMaxLength(2000);
+        builder.HasIndex(i => new { i.RunId, i.State });
+    }
+}

@@ -8,6 +8,8 @@ public static class SyncServiceCollectionExtensions
     {
         services.AddScoped<ConflictService>();
         services.AddScoped<XpmSyncService>();
+        services.AddScoped<SyncRunService>();
+        services.AddScoped<SyncRunner>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Portal.Core.Common;
 using Portal.Core.Clients;
 using Portal.Core.Data;
 using Portal.Core.Identity;
+using Portal.Core.Import;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
 using Portal.Core.Xpm;
@@ -31,8 +32,14 @@ public sealed class XpmSyncService(IDbContextFactory<PortalDbContext> contextFac
     public async Task<Result<XpmWritePlan>> SyncClientAsync(int clientId, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
+        return await SyncClientAsync(user.PracticeId, user.Email ?? user.Name, clientId, cancellationToken);
+    }
+
+    /// <summary>The same for a background Sync run, which has no signed-in user: the run's practice and starter.</summary>
+    internal async Task<Result<XpmWritePlan>> SyncClientAsync(int practiceId, string changedBy, int clientId, CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId && c.PracticeId == user.PracticeId && c.XpmLink != null, cancellationToken);
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId && c.PracticeId == practiceId && c.XpmLink != null, cancellationToken);
         if (client is null)
         {
             return new ClientNotFoundError(clientId);
@@ -86,13 +93,13 @@ public sealed class XpmSyncService(IDbContextFactory<PortalDbContext> contextFac
             link.LastSyncedAt = now;
             db.AuditEntries.AddRange(synced.Select(field => new AuditEntry
             {
-                PracticeId = user.PracticeId,
+                PracticeId = practiceId,
                 RecordType = "Client",
                 RecordId = client.Id,
                 Field = field.ToString(),
                 NewValue = SyncFields.Display(@base.Values, field),
                 Source = AuditSource.SyncToXpm,
-                ChangedBy = user.Email ?? user.Name,
+                ChangedBy = changedBy,
                 ChangedAt = now,
             }));
         }
@@ -109,8 +116,13 @@ public sealed class XpmSyncService(IDbContextFactory<PortalDbContext> contextFac
     public async Task<Result<Guid>> CreateInXpmAsync(int clientId, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
+        return await CreateInXpmAsync(user.PracticeId, user.Email ?? user.Name, clientId, cancellationToken);
+    }
+
+    internal async Task<Result<Guid>> CreateInXpmAsync(int practiceId, string changedBy, int clientId, CancellationToken cancellationToken)
+    {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId && c.PracticeId == user.PracticeId, cancellationToken);
+        var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == clientId && c.PracticeId == practiceId, cancellationToken);
         if (client is null)
         {
             return new ClientNotFoundError(clientId);
@@ -121,7 +133,6 @@ public sealed class XpmSyncService(IDbContextFactory<PortalDbContext> contextFac
             return existing.XpmUuid;
         }
 
-        var portal = PortalClientValues.From(client);
         var added = await xpm.AddClientAsync(new XpmNewClient
         {
             Name = client.Name,
@@ -144,13 +155,98 @@ public sealed class XpmSyncService(IDbContextFactory<PortalDbContext> contextFac
             return added.Error!;
         }
 
-        var snapshot = XpmClientSnapshot.From(added.Value!);
+        await LinkAsync(db, practiceId, changedBy, client, added.Value!, cancellationToken);
+        return added.Value!.Uuid;
+    }
+
+    /// <summary>
+    /// For a Sync run resumed after it stopped between asking XPM to add <paramref name="clientId"/> and reading the
+    /// reply: was the client added? XPM has no idempotency key, so the only proof is XPM's list: a client of the same
+    /// name changed since the add was attempted (less a margin for clock skew). Found, the portal client is linked to
+    /// it and nothing is sent again; not found, the add never landed and can be sent. Two calls at most.
+    /// </summary>
+    internal async Task<Result<Guid?>> FindAddedAsync(int practiceId, string changedBy, int clientId, DateTime attemptedAt, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId && c.PracticeId == practiceId, cancellationToken);
+        if (client.XpmLink is { } existing)
+        {
+            return existing.XpmUuid;
+        }
+
+        var list = await xpm.GetClientsAsync(detailed: false, modifiedSince: attemptedAt.AddMinutes(-5), cancellationToken);
+        if (!list.Succeeded)
+        {
+            return list.Error!;
+        }
+
+        var name = ImportText.Clean(client.Name);
+        Guid? found = null;
+        await foreach (var record in list.Value!.WithCancellation(cancellationToken))
+        {
+            if (!record.IsDeleted && string.Equals(ImportText.Clean(record.Name), name, StringComparison.OrdinalIgnoreCase))
+            {
+                found = record.Uuid;
+            }
+        }
+
+        if (found is null)
+        {
+            return (Guid?)null;
+        }
+
+        var added = await xpm.GetClientAsync(found.Value, cancellationToken);
+        if (!added.Succeeded)
+        {
+            return added.Error!;
+        }
+
+        await LinkAsync(db, practiceId, changedBy, client, added.Value!, cancellationToken);
+        return found;
+    }
+
+    /// <summary>
+    /// For a Sync run resumed after it stopped between sending an update and reading the reply: reads the client from
+    /// XPM, and each pending field XPM already holds the portal's value for (the write landed) becomes agreed and no
+    /// longer pending, so only what did not land is sent again. One call.
+    /// </summary>
+    internal async Task<Error?> ReconcileAsync(int practiceId, int clientId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId && c.PracticeId == practiceId && c.XpmLink != null, cancellationToken);
+        var link = client.XpmLink!;
+        var read = await xpm.GetClientAsync(link.XpmUuid, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return read.Error;
+        }
+
+        var portal = PortalClientValues.From(client);
+        var theirs = PortalClientValues.From(XpmClientSnapshot.From(read.Value!));
+        var @base = SyncBase.Parse(link.LastSyncedValues);
+        var pending = SyncFields.Parse(link.PendingSyncFields);
+        var landed = pending.Where(f => SyncFields.Same(portal, theirs, f)).ToList();
+        foreach (var field in landed)
+        {
+            @base = @base.Agree(theirs, field);
+        }
+
+        link.LastSyncedValues = @base.ToJson();
+        link.PendingSyncFields = SyncFields.Format(pending.Except(landed));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task LinkAsync(PortalDbContext db, int practiceId, string changedBy, Client client, XpmClientRecord record, CancellationToken cancellationToken)
+    {
+        var portal = PortalClientValues.From(client);
+        var snapshot = XpmClientSnapshot.From(record);
         var now = time.GetUtcNow().UtcDateTime;
         var theirs = PortalClientValues.From(snapshot);
         client.XpmLink = new XpmLink
         {
             XpmUuid = snapshot.XpmUuid,
-            WebUrl = added.Value!.WebUrl,
+            WebUrl = record.WebUrl,
             LinkedAt = now,
             LastSyncedAt = now,
             ContactUuid = snapshot.OwnContactUuid,
@@ -159,19 +255,26 @@ public sealed class XpmSyncService(IDbContextFactory<PortalDbContext> contextFac
         };
         db.AuditEntries.Add(new AuditEntry
         {
-            PracticeId = user.PracticeId,
+            PracticeId = practiceId,
             RecordType = "Client",
             RecordId = client.Id,
             Field = "XpmLink",
             NewValue = snapshot.XpmUuid.ToString(),
             Source = AuditSource.SyncToXpm,
-            ChangedBy = user.Email ?? user.Name,
+            ChangedBy = changedBy,
             ChangedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return snapshot.XpmUuid;
     }
 
-    private static XpmWritePlan PlanFor(Client client) =>
+    /// <summary>What would be sent for a linked client of <paramref name="practiceId"/> now; null if it is not linked.</summary>
+    internal async Task<XpmWritePlan?> PlanAsync(int practiceId, int clientId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clientId && c.PracticeId == practiceId && c.XpmLink != null, cancellationToken);
+        return client is null ? null : PlanFor(client);
+    }
+
+    internal static XpmWritePlan PlanFor(Client client) =>
         XpmWritePlan.For(client.XpmLink!.XpmUuid, client.XpmLink.ContactUuid, client.Kind, PortalClientValues.From(client), SyncFields.Parse(client.XpmLink.PendingSyncFields));
 }

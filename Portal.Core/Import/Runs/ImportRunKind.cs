@@ -7,4 +7,7 @@ public enum ImportRunKind
 
     /// <summary>"Confirm and import data": applies the reviewed selection.</summary>
     Import,
+
+    /// <summary>"Sync data to Xero Practice Manager": sends the confirmed clients' portal changes to XPM (Portal.Core.Sync).</summary>
+    Sync,
 }

@@ -53,7 +53,11 @@ public sealed class ImportWorker(
             await using var scope = scopes.CreateAsyncScope();
             var kind = await KindOfAsync(runId, stoppingToken);
             var baseUrl = portal.BaseUri.AbsoluteUri;
-            if (kind == ImportRunKind.Fetch)
+            if (kind == ImportRunKind.Sync)
+            {
+                await scope.ServiceProvider.GetRequiredService<Sync.SyncRunner>().RunAsync(runId, baseUrl, cancellation.Token);
+            }
+            else if (kind == ImportRunKind.Fetch)
             {
                 await scope.ServiceProvider.GetRequiredService<FetchRunner>().RunAsync(runId, baseUrl, cancellation.Token);
             }
