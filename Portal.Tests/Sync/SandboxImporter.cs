@@ -29,6 +29,11 @@ internal sealed class SandboxImporter(SandboxPortal portal, XpmCallLog calls) : 
 
     public Portal.Core.Sync.XpmSyncService Sync => new(Factory, Get<IXpmClient>(), _user, TimeProvider.System);
 
+    public Portal.Core.Sync.SyncRunService SyncRuns => new(Factory, _user, Get<IXpmClient>(), Get<XpmQuota>(), Get<ImportQueue>(), Get<ImportProgress>(), TimeProvider.System);
+
+    /// <summary>"Sync data to Xero Practice Manager" for <paramref name="clientIds"/>: confirm, then wait for the run.</summary>
+    public Task<ImportProgressSnapshot> SyncAsync(params int[] clientIds) => RunAsync(() => SyncRuns.StartAsync(clientIds));
+
     private IDbContextFactory<PortalDbContext> Factory => Get<IDbContextFactory<PortalDbContext>>();
 
     /// <summary>Every request the portal's XPM client sent (each attempt), as "METHOD path?query".</summary>
