@@ -5,6 +5,7 @@ using Portal.Core.Import.Runs;
 using Portal.Core.Import;
 using Portal.Core.Xpm.Connection;
 using Portal.Core.Xpm;
+using Portal.Core.Sync;
 using Portal.Web.Identity;
 
 namespace Portal.Web.Components.Pages.Configure;
@@ -35,6 +36,8 @@ public partial class XpmIntegrationPage
     private ImportProgressSnapshot? _fetch;
     private IReadOnlyList<ImportHistoryRow> _history = [];
     private string? _checkError;
+    private ImportProgressSnapshot? _sync;
+    private IReadOnlyList<SyncFailure> _syncFailures = [];
 
     /// <summary>The successful import of the latest fetch, when there is one: its review is closed.</summary>
     private ImportHistoryRow? LatestFetchImport =>
@@ -59,6 +62,8 @@ public partial class XpmIntegrationPage
         _fetch = await Imports.GetLatestFetchAsync();
         _history = await Imports.GetHistoryAsync();
         _quota = Quota.Current;
+        _sync = await Sync.GetLatestAsync();
+        _syncFailures = _sync is { IsActive: false } ? await Sync.GetFailuresAsync(_sync.RunId) : [];
         _loading = false;
     }
 
@@ -88,6 +93,15 @@ public partial class XpmIntegrationPage
             _fetch = snapshot;
             if (!snapshot.IsActive)
             {
+                _quota = Quota.Current;
+            }
+        }
+        else if (snapshot.Kind == ImportRunKind.Sync && snapshot.RunId >= (_sync?.RunId ?? 0))
+        {
+            _sync = snapshot;
+            if (!snapshot.IsActive)
+            {
+                _syncFailures = await Sync.GetFailuresAsync(snapshot.RunId);
                 _quota = Quota.Current;
             }
         }
