@@ -61,6 +61,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         Staff("GET,POST /configure/integrations/xpm", "GET /configure/integrations/xpm"),
         Staff("GET,POST /configure/integrations/xpm/choose", "GET /configure/integrations/xpm/choose?state=unknown"),
         Staff("GET,POST /configure/integrations/xpm/review/{RunId:int}", "GET /configure/integrations/xpm/review/{fetchRun}"),
+        Staff("GET,POST /configure/integrations/xpm/sync", "GET /configure/integrations/xpm/sync"),
 
         // Portal endpoints.
         Everyone("* /healthz", "GET /healthz", Ok, "load balancer probe; says only Healthy/Unhealthy"),
