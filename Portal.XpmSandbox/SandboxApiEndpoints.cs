@@ -46,6 +46,8 @@ internal static class SandboxApiEndpoints
         api.Map("/{**path}", () => Results.NotFound());
     }
 
+    private static SandboxWriteLog Writes(HttpContext http) => http.RequestServices.GetRequiredService<SandboxWriteLog>();
+
     private static IResult StaffList(HttpContext http)
     {
         var state = SandboxCall.From(http).Practice.Current;
@@ -131,6 +133,7 @@ internal static class SandboxApiEndpoints
         var change = SandboxClientRequest.Parse(body, call.Practice.Current);
         var (contacts, links) = SandboxClientRequest.ParseNewContacts(body);
         var added = call.Practice.AddClient(change(new SandboxClient { Name = "" }) with { Contacts = links }, contacts);
+        Writes(http).Record("client.api/add", added.Name, body);
         var state = call.Practice.Current;
         return SandboxXmlResult.Ok("Add", w => SandboxXml.WriteClientAsync(w, added, state, SandboxClientShape.Detailed, call.Options));
     });
@@ -142,6 +145,7 @@ internal static class SandboxApiEndpoints
         var uuid = RequiredClientUuid(body, call.Practice.Current);
         var change = SandboxClientRequest.Parse(body, call.Practice.Current);
         var updated = call.Practice.UpdateClient(uuid, change) ?? throw new SandboxRequestException("Client not found", 404);
+        Writes(http).Record("client.api/update", updated.Name, body);
         var state = call.Practice.Current;
         return SandboxXmlResult.Ok("Update", w => SandboxXml.WriteClientAsync(w, updated, state, SandboxClientShape.Detailed, call.Options));
     });
@@ -188,6 +192,7 @@ internal static class SandboxApiEndpoints
         var clientUuid = SandboxRequestXml.ClientUuid(body) ?? throw new SandboxRequestException("A client UUID is required (<Client><UUID/></Client>)");
         var (contact, position, isPrimary) = SandboxContactRequest.ParseNew(body);
         var added = call.Practice.AddContact(clientUuid, contact, position, isPrimary) ?? throw new SandboxRequestException("Client not found", 404);
+        Writes(http).Record("client.api/contact", added.Name, body);
         var link = new SandboxContactLink(added.Uuid, position, isPrimary);
         return SandboxXmlResult.Ok("Contact", w => SandboxXml.WriteContactAsync(w, added, link));
     });
@@ -218,6 +223,7 @@ internal static class SandboxApiEndpoints
         var isPrimary = clientUuid is null ? null : SandboxContactRequest.IsPrimary(body);
         var updated = call.Practice.UpdateContact(id, change, clientUuid, position, isPrimary)
             ?? throw new SandboxRequestException("The contact is not linked to that client", 404);
+        Writes(http).Record($"client.api/contact/{id}", updated.Name, body);
         var link = LinkOf(call.Practice.Current, id, clientUuid);
         return SandboxXmlResult.Ok("Contact", w => SandboxXml.WriteContactAsync(w, updated, link));
     });

@@ -54,6 +54,7 @@ public static class XpmSandboxExtensions
         services.AddSingleton<SandboxTenants>();
         services.AddSingleton(sp => sp.GetRequiredService<SandboxTenants>().Primary);
         services.AddSingleton<SandboxFaults>();
+        services.AddSingleton<SandboxWriteLog>();
         services.AddSingleton<SandboxIdentity>();
         services.AddSingleton<SandboxRedirectUris>();
         services.AddSingleton<SandboxRateLimiter>();

@@ -58,6 +58,8 @@ public sealed class TwoWaySyncJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Search XPM clients").FillAsync("Ana Whitfield");
         await Expect(page.GetByTestId("sandbox-clients")).ToContainTextAsync("1-1 of 1");
         await Expect(page.GetByTestId("sandbox-clients")).ToContainTextAsync("ana.synced@example.com");
+        await Expect(page.GetByTestId("sandbox-writes")).ToContainTextAsync("client.api/update");
+        await Expect(page.GetByTestId("sandbox-writes")).ToContainTextAsync("Email: ana.synced@example.com");
         await session.ScreenshotAsync("73-sandbox-shows-sync");
         await page.GotoAsync($"/clients/{anaId}");
         await session.WaitForInteractiveAsync();
@@ -161,12 +163,13 @@ public sealed class TwoWaySyncJourneyTests(BrowserFixture browser)
         await Expect(reviewBox).ToContainTextAsync("Only changes made in Xero Practice Manager since", new() { Timeout = 30_000 });
         await reviewBox.GetByRole(AriaRole.Link, new() { Name = "Review and import data" }).ClickAsync();
         await session.WaitForInteractiveAsync();
-        await Expect(page.GetByTestId("staff-step")).ToBeVisibleAsync();
+        // Generous waits: the machine running these is shared, and a loaded one renders the review slowly.
+        await Expect(page.GetByTestId("staff-step")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await review.SaveAndContinueAsync();
         await Expect(page.GetByTestId("clients-step").GetByRole(AriaRole.Checkbox, new() { Name = "Import Ana Whitfield" })).ToBeCheckedAsync();
         await review.SaveAndContinueAsync();
         await review.SaveAndContinueAsync();
-        await Expect(review.Preview).ToBeVisibleAsync();
+        await Expect(review.Preview).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await review.ConfirmAsync();
     }
 }

@@ -33,6 +33,8 @@ public sealed class SyncRunTests
         body.ShouldNotContain("<Phone>");
         body.ShouldNotContain("<Name>");
         importer.Portal.Practice.FindClient(Ana)!.Email.ShouldBe("ana.w@example.com");
+        var shown = importer.Get<SandboxWriteLog>().Latest.ShouldHaveSingleItem();
+        (shown.Call, shown.Record, shown.Fields).ShouldBe(("client.api/update", "Ana Whitfield", "Email: ana.w@example.com"));
         var link = (await importer.ClientAsync(Ana)).XpmLink!;
         (link.PendingSyncFields, link.SyncError).ShouldBe(((string?)null, (string?)null));
         SyncBase.Parse(link.LastSyncedValues).Values.Email.ShouldBe("ana.w@example.com");
