@@ -83,7 +83,7 @@ public sealed class TwoWaySyncJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync("/configure/integrations/xpm");
         await session.WaitForInteractiveAsync();
-        await ReimportChangesAsync(session);
+        await ReimportChangesAsync(session, "Phone: 021 555 0199 → 06 555 0999");
         var review = new ImportReviewPageObject(page);
         await Expect(review.Run).ToContainTextAsync("Imported", new() { Timeout = 30_000 });
         await new LayoutPageObject(page).OpenMenuItemAsync("Conflicts");
@@ -154,7 +154,7 @@ public sealed class TwoWaySyncJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("pending-sync")).ToContainTextAsync(label);
     }
 
-    private static async Task ReimportChangesAsync(PortalSession session)
+    private static async Task ReimportChangesAsync(PortalSession session, string expectChange)
     {
         var page = session.Page;
         var review = new ImportReviewPageObject(page);
@@ -167,6 +167,8 @@ public sealed class TwoWaySyncJourneyTests(BrowserFixture browser)
         await Expect(page.GetByTestId("staff-step")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await review.SaveAndContinueAsync();
         await Expect(page.GetByTestId("clients-step").GetByRole(AriaRole.Checkbox, new() { Name = "Import Ana Whitfield" })).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("changed-in-xpm")).ToContainTextAsync(expectChange);
+        await session.ScreenshotAsync("76-review-changed-in-xpm");
         await review.SaveAndContinueAsync();
         await review.SaveAndContinueAsync();
         await Expect(review.Preview).ToBeVisibleAsync(new() { Timeout = 30_000 });

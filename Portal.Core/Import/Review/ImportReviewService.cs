@@ -6,6 +6,7 @@ using Portal.Core.Identity;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Runs;
+using Portal.Core.Sync;
 
 namespace Portal.Core.Import.Review;
 
@@ -80,10 +81,27 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
                 .ToListAsync(cancellationToken))
                 .ToLookup(r => r.ClientUuid, r => r.Text)
             : null;
+        var bases = (await db.Clients.AsNoTracking()
+                .Where(c => c.XpmLink != null && uuids.Contains(c.XpmLink.XpmUuid))
+                .Select(c => new { c.XpmLink!.XpmUuid, c.XpmLink.LastSyncedValues })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(l => l.XpmUuid, l => SyncBase.Parse(l.LastSyncedValues));
         var rows = page.Select(c => new StagedClientRow(
             c.XpmUuid, c.Kind, c.Name, c.BusinessStructure, c.Email, c.Phone, c.PhysicalAddress.ToSingleLine(), c.IsSelected,
-            c.MatchKind, c.MatchReason, c.Suggestion, relationships?[c.XpmUuid].Order().ToList() ?? [])).ToList();
+            c.MatchKind, c.MatchReason, c.Suggestion, relationships?[c.XpmUuid].Order().ToList() ?? [])
+        {
+            ChangedInXpm = bases.TryGetValue(c.XpmUuid, out var @base) ? ChangedSince(@base, c) : [],
+        }).ToList();
         return new PagedResult<StagedClientRow>(rows, total, query.Page, query.PageSize);
+    }
+
+    /// <summary>What XPM changed since the link's last-synced values: only fields that have a base (see <see cref="SyncBase"/>).</summary>
+    private static IReadOnlyList<string> ChangedSince(SyncBase @base, StagedClient staged)
+    {
+        var xpm = PortalClientValues.From(staged.ToSnapshot());
+        return SyncFields.All.Where(f => @base.Knows(f) && !SyncFields.Same(@base.Values, xpm, f))
+            .Select(f => $"{ImportFields.Label(f)}: {SyncFields.Display(@base.Values, f) ?? "(blank)"} → {SyncFields.Display(xpm, f) ?? "(blank)"}")
+            .ToList();
     }
 
     public Task<Result<bool>> SetStaffSelectedAsync(int runId, IReadOnlyCollection<Guid> uuids, bool selected, CancellationToken cancellationToken = default) =>

@@ -18,7 +18,11 @@ public sealed record StagedClientRow(
     ClientMatchKind MatchKind,
     string? MatchReason,
     SuggestionDecision Suggestion,
-    IReadOnlyList<string> Relationships);
+    IReadOnlyList<string> Relationships)
+{
+    /// <summary>For a linked client: each field XPM changed since it last agreed with the portal ("Phone: 06 555 0142 → 06 555 0777").</summary>
+    public IReadOnlyList<string> ChangedInXpm { get; init; } = [];
+}
 
 public enum ClientReviewFilter
 {
