@@ -79,21 +79,26 @@ public sealed class SyncRunner(
         item.SendingAt = Now;
         await db.SaveChangesAsync(CancellationToken.None);
 
+        // From here a cancel (Cancel, or shutting down) waits for XPM's reply rather than abandoning the request: an
+        // abandoned write may still land, and a run that is cancelled is never resumed to find out. Only a killed
+        // process leaves an item Sending, and the next attempt settles it (above).
+        var write = CancellationToken.None;
+
         if (item.Action == SyncAction.Create)
         {
-            var created = await sync.CreateInXpmAsync(run.PracticeId, changedBy, item.ClientId, cancellationToken);
+            var created = await sync.CreateInXpmAsync(run.PracticeId, changedBy, item.ClientId, write);
             Finish(item, created.Succeeded ? SyncItemState.Sent : SyncItemState.Failed, null, created.Error?.Message);
         }
         else
         {
-            var preview = await sync.PlanAsync(run.PracticeId, item.ClientId, cancellationToken);
+            var preview = await sync.PlanAsync(run.PracticeId, item.ClientId, write);
             if (preview is null || preview.Calls == 0)
             {
                 Finish(item, SyncItemState.NothingToSend, null, null);
             }
             else
             {
-                var sent = await sync.SyncClientAsync(run.PracticeId, changedBy, item.ClientId, cancellationToken);
+                var sent = await sync.SyncClientAsync(run.PracticeId, changedBy, item.ClientId, write);
                 Finish(item, sent.Succeeded ? SyncItemState.Sent : SyncItemState.Failed, Labels(preview.Fields), sent.Error?.Message);
             }
         }

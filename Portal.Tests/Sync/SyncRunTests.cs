@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Clients;
+using Portal.Core.Email;
 using Portal.Core.Import.Runs;
 using Portal.Core.Sync;
 using Portal.Import;
@@ -48,8 +49,17 @@ public sealed class SyncRunTests
 
         await importer.SyncAsync(ana.Id);
 
-        var mails = Directory.GetFiles(importer.Portal.App.MailDirectory).Select(File.ReadAllText).ToList();
-        mails.ShouldContain(m => m.Contains("synced to Xero Practice Manager") && m.Contains("1 updated"));
+        // The email follows the run's last progress update: wait for it, as the import's tests do.
+        var outbox = importer.Get<EmailOutbox>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        OutboxEmail? email;
+        while ((email = (await outbox.ListAsync()).FirstOrDefault(e => e.Subject == "Your data has been synced to Xero Practice Manager")) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
+        email.ShouldNotBeNull().To.ShouldContain("sam@practice.example");
+        email.TextBody.ShouldNotBeNull().ShouldContain("1 updated, 0 created and linked, 0 had nothing left to send, 0 failed");
     }
 
     [Fact]

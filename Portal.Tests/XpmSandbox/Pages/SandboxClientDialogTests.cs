@@ -26,12 +26,54 @@ public sealed class SandboxClientDialogTests : PortalTestContext
 
 public sealed class SandboxPageTests : PortalTestContext
 {
+    private readonly SandboxWriteLog _writes = new(TimeProvider.System);
+    private readonly SandboxFaults _faults = new(Microsoft.Extensions.Options.Options.Create(new XpmSandboxOptions()));
+
+    public SandboxPageTests()
+    {
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(Services, _writes);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(Services, _faults);
+    }
+
     [Fact]
-    public void Edit_OpensTheDialogWithTheClientsValues()
+    public void Writes_AWriteArrivesFromThePortal_ShowsWithTheFieldsSent()
+    {
+        AddPractice();
+        var page = Render<SandboxPage>();
+
+        _writes.Record("client.api/update", "Ana Whitfield", System.Xml.Linq.XElement.Parse("<Client><UUID>x</UUID><Email>ana.w@example.com</Email></Client>"));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=sandbox-writes]").TextContent.ShouldContain("Email: ana.w@example.com"));
+        page.Find("[data-testid=sandbox-writes]").TextContent.ShouldContain("client.api/update");
+        page.Find("[data-testid=sandbox-writes]").TextContent.ShouldNotContain("UUID");
+    }
+
+    [Fact]
+    public void RefuseTheNextUpdate_QueuesAnErrorReplyForClientUpdatesOnly()
+    {
+        AddPractice();
+        Render<MudPopoverProvider>();
+        var page = Render<SandboxPage>();
+        var before = _faults.Pending;
+
+        page.FindAll("button").First(b => b.TextContent.Contains("Refuse the next update")).Click();
+
+        _faults.Pending.ShouldBe(before + 1);
+        _faults.TakeNext("client.api/list").ShouldBeNull();
+        _faults.TakeNext("client.api/update").ShouldBe(SandboxFaultKind.ErrorReply);
+    }
+
+    private void AddPractice()
     {
         var practice = new SandboxPractice(Guid.NewGuid(), "Test", () => SandboxPracticeState.Create([], [new SandboxClient { Uuid = Guid.NewGuid(), Name = "Ana Whitfield", Phone = "021 555 0199" }], [], []), TimeProvider.System);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(Services, practice);
         AddAuthorization().SetAuthorized("Sam");
+    }
+
+    [Fact]
+    public void Edit_OpensTheDialogWithTheClientsValues()
+    {
+        AddPractice();
         var provider = Render<MudDialogProvider>();
         var page = Render<SandboxPage>();
 

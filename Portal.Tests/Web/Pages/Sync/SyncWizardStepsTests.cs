@@ -133,4 +133,27 @@ public sealed class SyncWizardStepsTests : PortalTestContext
         progress.Find("[data-testid=sync-failures]").TextContent.ShouldContain("Client is locked");
         progress.Find("a[href='/clients/1']").TextContent.ShouldBe("Ana Whitfield");
     }
+
+    [Fact]
+    public void DataPanel_RunActive_ShowsItsProgressAndNoSecondStart()
+    {
+        var run = new ImportProgressSnapshot(9, 1, ImportRunKind.Sync, ImportRunStatus.Running, "Sent 1 of 4", 1, 4, 0, 0, 0, "Sam Staff",
+            DateTime.UtcNow, DateTime.UtcNow, null, null, false, Updated: 1);
+
+        var panel = Render<SyncDataPanel>(p => p.Add(s => s.Run, run));
+
+        panel.FindAll("a[href='/configure/integrations/xpm/sync']").ShouldBeEmpty();
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Sync data to Xero Practice Manager")).HasAttribute("disabled").ShouldBeTrue();
+        panel.Find("[data-testid=sync-run]").TextContent.ShouldContain("Sent 1 of 4");
+        panel.Find("[aria-label='Sync progress']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void DataPanel_NoRunYet_OnlyOffersTheWizard()
+    {
+        var panel = Render<SyncDataPanel>(p => p.Add(s => s.Run, null));
+
+        panel.FindAll("[data-testid=sync-run]").ShouldBeEmpty();
+        panel.Find("a[href='/configure/integrations/xpm/sync']").ShouldNotBeNull();
+    }
 }
