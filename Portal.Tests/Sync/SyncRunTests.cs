@@ -238,8 +238,15 @@ public sealed class SyncRunTests
             await using var transaction = await db.Database.BeginTransactionAsync();
             var run = new ImportRun
             {
-                PracticeId = 1, Kind = ImportRunKind.Sync, Status = ImportRunStatus.Queued, StartedBy = "Sam Staff", StartedByEmail = "sam@practice.example",
-                CreatedAt = DateTime.UtcNow.AddMinutes(-1), StartedAt = DateTime.UtcNow.AddMinutes(-1), Attempts = 1, Phase = "Resuming after a restart",
+                PracticeId = 1,
+                Kind = ImportRunKind.Sync,
+                Status = ImportRunStatus.Queued,
+                StartedBy = "Sam Staff",
+                StartedByEmail = "sam@practice.example",
+                CreatedAt = DateTime.UtcNow.AddMinutes(-1),
+                StartedAt = DateTime.UtcNow.AddMinutes(-1),
+                Attempts = 1,
+                Phase = "Resuming after a restart",
             };
             run.ItemsTotal = 1;
             db.Add(run);
