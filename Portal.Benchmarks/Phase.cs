@@ -3,10 +3,11 @@ using System.Diagnostics;
 namespace Portal.Benchmarks;
 
 /// <summary>
-/// One measured step: wall time, the process's peak working set while it ran (sampled every 10 ms) and bytes allocated
+/// One measured step: wall time, CPU time of the whole process (less sensitive than wall time to other work on a shared
+/// machine, but it includes the in-process sandbox writing its XML), the process's peak working set while it ran (sampled every 10 ms) and bytes allocated
 /// on all threads during it.
 /// </summary>
-internal sealed record Phase(string Name, TimeSpan Elapsed, long PeakWorkingSet, long Allocated, string Note, bool Failed = false)
+internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, long PeakWorkingSet, long Allocated, string Note, bool Failed = false)
 {
     public static async Task<(Phase Phase, T Value)> MeasureAsync<T>(string name, Func<Task<(T Value, string Note)>> body)
     {
@@ -14,6 +15,8 @@ internal sealed record Phase(string Name, TimeSpan Elapsed, long PeakWorkingSet,
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         using var sampler = new PeakSampler();
         var clock = Stopwatch.StartNew();
         T value;
@@ -31,7 +34,8 @@ internal sealed record Phase(string Name, TimeSpan Elapsed, long PeakWorkingSet,
 
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        return (new Phase(name, clock.Elapsed, sampler.Peak, allocated, note, failed), value);
+        process.Refresh();
+        return (new Phase(name, clock.Elapsed, process.TotalProcessorTime - cpuBefore, sampler.Peak, allocated, note, failed), value);
     }
 
     /// <summary>

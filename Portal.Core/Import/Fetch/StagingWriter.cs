@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Data;
 
 namespace Portal.Core.Import.Fetch;
@@ -69,8 +70,18 @@ internal sealed class StagingWriter : IAsyncDisposable
     }
 
     /// <summary>One prepared statement and the EF properties whose values it binds, in parameter order.</summary>
-    internal sealed class PreparedRow(DbCommand command, IReadOnlyList<(IProperty Property, DbParameter Parameter)> columns) : IAsyncDisposable
+    internal sealed class PreparedRow : IAsyncDisposable
     {
+        private readonly DbCommand _command;
+        private readonly Column[] _columns;
+
+        private PreparedRow(DbCommand command, IEnumerable<(IProperty Property, DbParameter Parameter)> columns)
+        {
+            _command = command;
+            // Looked up once: the getter and converter lookups cost more than the insert itself when done per row.
+            _columns = columns.Select(c => new Column(c.Property.GetGetter(), c.Property.GetTypeMapping().Converter, c.Parameter)).ToArray();
+        }
+
         public static PreparedRow Insert(PortalDbContext db, Type clrType)
         {
             var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
@@ -81,10 +92,10 @@ internal sealed class StagingWriter : IAsyncDisposable
                 .ToList();
             var sql = db.GetService<ISqlGenerationHelper>();
             var command = db.Database.GetDbConnection().CreateCommand();
-            var columns = properties.Select((p, i) => (p, Parameter(command, p, $"p{i}"))).ToList();
+            var columns = properties.Select((p, i) => (p, Parameter(command, p, $"p{i}", sql))).ToList();
             command.CommandText =
                 $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) " +
-                $"VALUES ({string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.Item2.ParameterName)))})";
+                $"VALUES ({string.Join(", ", columns.Select(c => c.Item2.ParameterName))})";
             return new PreparedRow(command, columns);
         }
 
@@ -96,33 +107,36 @@ internal sealed class StagingWriter : IAsyncDisposable
             var key = entityType.FindPrimaryKey()!.Properties.Single();
             var sql = db.GetService<ISqlGenerationHelper>();
             var command = db.Database.GetDbConnection().CreateCommand();
-            var columns = set.Select(entityType.GetProperty).Append(key).Select((p, i) => (p, Parameter(command, p, $"p{i}"))).ToList();
+            var columns = set.Select(entityType.GetProperty).Append(key).Select((p, i) => (p, Parameter(command, p, $"p{i}", sql))).ToList();
             string Assign((IProperty Property, DbParameter Parameter) c) =>
-                $"{sql.DelimitIdentifier(c.Property.GetColumnName(table)!)} = {sql.GenerateParameterNamePlaceholder(c.Parameter.ParameterName)}";
+                $"{sql.DelimitIdentifier(c.Property.GetColumnName(table)!)} = {c.Parameter.ParameterName}";
             command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", columns.SkipLast(1).Select(Assign))} WHERE {Assign(columns[^1])}";
             return new PreparedRow(command, columns);
         }
 
         public async Task ExecuteAsync(PortalDbContext db, object row, CancellationToken cancellationToken)
         {
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Staged rows are written inside the context's transaction.");
-            foreach (var (property, parameter) in columns)
+            foreach (var column in _columns)
             {
-                var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
-                var converter = property.GetTypeMapping().Converter;
-                parameter.Value = value is null ? DBNull.Value : converter is null ? value : converter.ConvertToProvider(value) ?? DBNull.Value;
+                var value = column.Getter.GetClrValueUsingContainingEntity(row);
+                column.Parameter.Value = value is null ? DBNull.Value : column.Converter is null ? value : column.Converter.ConvertToProvider(value) ?? DBNull.Value;
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await _command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        public ValueTask DisposeAsync() => command.DisposeAsync();
+        public ValueTask DisposeAsync() => _command.DisposeAsync();
+
+        private sealed record Column(IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter);
 
         // The provider's own mapping makes the parameter (SQLite: a GUID or a date bound as TEXT, as EF stores them).
-        private static DbParameter Parameter(DbCommand command, IProperty property, string name)
+        // Named with the provider's prefix (@p0): Microsoft.Data.Sqlite otherwise tries each prefix in turn on every bind
+        // (profiled: 14 % of staging).
+        private static DbParameter Parameter(DbCommand command, IProperty property, string name, ISqlGenerationHelper sql)
         {
-            var parameter = ((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(command, name, null, nullable: true);
+            var parameter = ((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(command, sql.GenerateParameterName(name), null, nullable: true);
             command.Parameters.Add(parameter);
             return parameter;
         }
