@@ -1,21 +1,59 @@
+using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.XpmSandbox;
 
 namespace Portal.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Portal.Benchmarks -- --clients 20000</c>. One run: the app and its sandbox practice
-/// on loopback, then each phase and the floor it is compared with (docs/benchmarks.md). Not named Program: the app's is.
+/// <c>dotnet run -c Release --project Portal.Benchmarks -- --clients 1000,20000,50000</c>. Each size runs in its own process
+/// (so one size's memory never counts against the next): the app and its sandbox practice on loopback, then each phase,
+/// the server-side queries of the Clients step and Clients list, and the floors each phase is compared with
+/// (docs/benchmarks.md). Not named Program: the app's is.
 /// </summary>
 internal static class Benchmark
 {
+    /// <summary>The issue's bound for each Clients step / Clients list query on the server.</summary>
+    private const double QueryTargetMilliseconds = 150;
+
     public static async Task<int> Main(string[] args)
     {
-        var clients = ArgValue(args, "--clients") ?? 1_000;
-        Console.WriteLine($"Portal.Benchmarks: {clients:N0} sandbox clients, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var sizes = ArgValue(args, "--clients")?.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() ?? [1_000];
+        if (sizes.Length > 1)
+        {
+            var failed = 0;
+            foreach (var size in sizes)
+            {
+                failed += await RunChildAsync(size);
+            }
+
+            return failed;
+        }
+
+        return await RunAsync(sizes[0]);
+    }
+
+    private static async Task<int> RunChildAsync(int clients)
+    {
+        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["--clients", clients.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        await child.WaitForExitAsync();
+        Console.WriteLine();
+        return child.ExitCode == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> RunAsync(int clients)
+    {
+        Console.WriteLine($"Portal.Benchmarks: {clients:N0} sandbox clients, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
 
         await using var portal = new BenchmarkPortal(clients);
         portal.Start();
         await portal.ConnectAsync();
+        // The sandbox builds its practice on first use; build it now so the idle baseline holds it (production has no sandbox).
+        _ = portal.Services.GetRequiredService<SandboxPractice>().Current.Clients.Count;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var idle = Environment.WorkingSet;
         var flow = new ImportFlow(portal);
         var phases = new List<Phase>();
 
@@ -23,27 +61,16 @@ internal static class Benchmark
         {
             var (phase, value) = await Phase.MeasureAsync(name, body);
             phases.Add(phase);
-            Console.WriteLine($"  {phase.Name}: {phase.Elapsed.TotalSeconds:0.00} s  {phase.Note}");
+            Console.WriteLine($"  {phase.Name}: {phase.Elapsed.TotalSeconds:0.00} s, peak {(phase.PeakWorkingSet - idle) / 1024 / 1024:N0} MB above idle  {phase.Note}");
             return value;
         }
-
-        var body = await Run("(a) download floor", async () =>
-        {
-            var bytes = await Floors.DownloadClientListAsync(portal);
-            return (bytes, $"{bytes.Length / 1024.0 / 1024.0:0.0} MiB of XML");
-        });
-        var listed = await Run("(b) XmlReader floor", () =>
-        {
-            var count = Floors.ReadXml(body);
-            return Task.FromResult((count, $"{count:N0} <Client> elements"));
-        });
-        body = [];
 
         var fetch = await Run("(1) fetch", async () =>
         {
             var run = await flow.FetchAsync(fullReimport: false);
             return (run, $"{run.ClientCount:N0} people, {run.EntityCount:N0} entities, {run.StaffCount} staff, {run.ArchivedLeftOut + run.DeletedLeftOut:N0} archived/deleted left out");
         });
+        var stepQueries = await flow.TimeQueriesAsync(fetch.RunId, "smith");
         await flow.SelectEveryoneAsync(fetch.RunId);
         var import = await Run("(2) confirm + apply", async () =>
         {
@@ -61,6 +88,8 @@ internal static class Benchmark
             var run = await flow.FetchAsync(fullReimport: true);
             return (run, $"full re-read, {run.ClientCount + run.EntityCount:N0} clients and entities, nothing changed in XPM");
         });
+        // The Clients list is timed on a full portal, and the Clients step on a re-read that matches every record.
+        var listQueries = await flow.TimeQueriesAsync(refetch.RunId, "smith");
         await flow.SelectEveryoneAsync(refetch.RunId);
         await Run("(3) re-import: apply", async () =>
         {
@@ -69,66 +98,105 @@ internal static class Benchmark
         });
 
         // What Import Data does by default after an import: only clients modified in XPM since are read (none here).
-        var delta = await Run("(4) delta re-import: fetch", async () =>
-        {
-            var run = await flow.FetchAsync(fullReimport: false);
-            return (run, $"modified since the last import: {run.ClientCount + run.EntityCount:N0} clients and entities");
-        });
-        if (delta is not null)
-        {
-            await flow.SelectEveryoneAsync(delta.RunId);
-            await Run("(4) delta re-import: apply", async () =>
-            {
-                var run = await flow.ImportAsync(delta.RunId);
-                return (run, $"created {run.Created:N0}, linked {run.Linked:N0}, updated {run.Updated:N0}, skipped {run.Skipped:N0}");
-            });
-        }
+        await DeltaAsync("(4) delta, nothing changed", flow, Run);
+        var changed = flow.ChangeOnePercentInXpm();
+        await DeltaAsync($"(5) delta, 1 % changed ({changed:N0})", flow, Run);
 
+        // The floors last, so their buffers never count against a phase's memory.
+        var body = await Run("(a) download floor", async () =>
+        {
+            var bytes = await Floors.DownloadClientListAsync(portal);
+            return (bytes, $"{bytes.Length / 1024.0 / 1024.0:0.0} MiB of XML");
+        });
+        var listed = await Run("(b) XmlReader floor", () =>
+        {
+            var count = Floors.ReadXml(body);
+            return Task.FromResult((count, $"{count:N0} <Client> elements"));
+        });
+        body = [];
         await Run("(c) SQLite insert floor", async () =>
         {
             var rows = await Floors.InsertRowsAsync(portal.DataDirectory, listed);
             return (rows, $"{rows:N0} rows x 15 text columns, one prepared insert, one transaction");
         });
 
-        Print(phases);
+        Print(phases, idle);
+        PrintQueries("after the first fetch (Clients step on a first import; Clients list empty)", stepQueries);
+        PrintQueries("after the first import (Clients step on a full re-read; Clients list full)", listQueries);
         return 0;
     }
 
-    private static int? ArgValue(string[] args, string name)
+    private static async Task DeltaAsync(string name, ImportFlow flow, Func<string, Func<Task<(Core.Import.Runs.ImportProgressSnapshot Value, string Note)>>, Task<Core.Import.Runs.ImportProgressSnapshot>> run)
     {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+        var delta = await run($"{name}: fetch", async () =>
+        {
+            var fetched = await flow.FetchAsync(fullReimport: false);
+            return (fetched, $"modified since the last import: {fetched.ClientCount + fetched.EntityCount:N0} clients and entities, {fetched.StaffCount} staff");
+        });
+        if (delta is not null)
+        {
+            await flow.SelectEveryoneAsync(delta.RunId);
+            await run($"{name}: apply", async () =>
+            {
+                var applied = await flow.ImportAsync(delta.RunId);
+                return (applied, $"created {applied.Created:N0}, linked {applied.Linked:N0}, updated {applied.Updated:N0}, skipped {applied.Skipped:N0}");
+            });
+        }
     }
 
-    // Ratios: a fetch against download + XML pass; an apply against the raw inserts; the full re-import (fetch + apply) against all three.
-    private static void Print(List<Phase> phases)
+    private static string? ArgValue(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    // Ratios: a fetch against its floors (download + XML pass + raw inserts of as many rows); an apply against the raw
+    // inserts; the full re-import (fetch + apply) against all three.
+    private static void Print(List<Phase> phases, long idle)
     {
         TimeSpan Of(string name) => phases.Single(p => p.Name == name).Elapsed;
-        var download = Of("(a) download floor") + Of("(b) XmlReader floor");
         var insert = Of("(c) SQLite insert floor");
+        var fetchFloor = Of("(a) download floor") + Of("(b) XmlReader floor") + insert;
         var reimport = Of("(3) re-import: fetch") + Of("(3) re-import: apply");
         var reimportFailed = phases.Any(p => p.Failed && p.Name.StartsWith("(3)", StringComparison.Ordinal));
-        var rows = new List<(string Name, TimeSpan Elapsed, string Ratio, long Peak, long Allocated)>();
+        var rows = new List<(string Name, TimeSpan Elapsed, TimeSpan Cpu, string Ratio, long Peak, long Allocated)>();
         foreach (var phase in phases)
         {
-            var floor = phase.Name switch
-            {
-                "(1) fetch" or "(3) re-import: fetch" or "(4) delta re-import: fetch" => download,
-                "(2) confirm + apply" or "(3) re-import: apply" or "(4) delta re-import: apply" => insert,
-                _ => TimeSpan.Zero,
-            };
+            var floor = phase.Name.StartsWith('(') && char.IsDigit(phase.Name[1])
+                ? phase.Name.Contains("apply", StringComparison.Ordinal) ? insert : fetchFloor
+                : TimeSpan.Zero;
             var ratio = phase.Failed ? "failed" : floor > TimeSpan.Zero ? $"{phase.Elapsed / floor:0.0}x" : "floor";
-            rows.Add((phase.Name, phase.Elapsed, ratio, phase.PeakWorkingSet, phase.Allocated));
+            rows.Add((phase.Name, phase.Elapsed, phase.Cpu, ratio, phase.PeakWorkingSet, phase.Allocated));
         }
 
-        rows.Add(("(3) re-import total", reimport, reimportFailed ? "failed" : $"{reimport / (download + insert):0.0}x", phases.Max(p => p.PeakWorkingSet), 0));
+        rows.Add(("(3) re-import total", reimport, TimeSpan.Zero, reimportFailed ? "failed" : $"{reimport / (fetchFloor + insert):0.0}x", 0, 0));
         Console.WriteLine();
-        Console.WriteLine("| Phase | Seconds | Ratio to floor | Peak working set (MB) | Allocated (MB) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"Idle working set (app + sandbox practice, after start-up): {idle / 1024 / 1024:N0} MB");
+        Console.WriteLine();
+        Console.WriteLine("| Phase | Seconds | Ratio to floor | CPU seconds (all threads) | Peak working set above idle (MB) | Allocated (MB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
+            var peak = row.Peak > 0 ? $"{(row.Peak - idle) / 1024.0 / 1024.0:N0}" : "";
             var allocated = row.Allocated > 0 ? $"{row.Allocated / 1024.0 / 1024.0:N0}" : "";
-            Console.WriteLine($"| {row.Name} | {row.Elapsed.TotalSeconds:0.00} | {row.Ratio} | {row.Peak / 1024 / 1024:N0} | {allocated} |");
+            var cpu = row.Cpu > TimeSpan.Zero ? $"{row.Cpu.TotalSeconds:0.00}" : "";
+            Console.WriteLine($"| {row.Name} | {row.Elapsed.TotalSeconds:0.00} | {row.Ratio} | {cpu} | {peak} | {allocated} |");
+        }
+    }
+
+    private static void PrintQueries(string when, IReadOnlyList<(string Query, double Milliseconds)> timings)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Server-side queries, {when}; median of 5 after a warm-up, target {QueryTargetMilliseconds:0} ms:");
+        Console.WriteLine();
+        Console.WriteLine("| Query | ms | Target met |");
+        Console.WriteLine("|---|---:|---|");
+        foreach (var (query, milliseconds) in timings)
+        {
+            Console.WriteLine($"| {query} | {milliseconds:0} | {(milliseconds <= QueryTargetMilliseconds ? "yes" : "no")} |");
         }
     }
 }

@@ -7,6 +7,9 @@ using Portal.Core.Import;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
+using Portal.Core.Xpm;
+using Portal.XpmSandbox;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Benchmarks;
 
@@ -40,6 +43,59 @@ internal sealed class ImportFlow(BenchmarkPortal portal)
     /// <summary>Confirm and import data until the run has applied everything (plan + apply + relationships).</summary>
     public async Task<ImportProgressSnapshot> ImportAsync(int fetchRunId) =>
         await WaitAsync(await Imports.StartImportAsync(fetchRunId));
+
+    /// <summary>Staff edit 1 % of the practice's active clients in XPM (a new phone each), as a day of work might.</summary>
+    public int ChangeOnePercentInXpm()
+    {
+        var practice = portal.Services.GetRequiredService<SandboxPractice>();
+        var active = practice.Current.Clients.Where(c => !c.IsArchived && !c.IsDeleted).ToList();
+        var changed = 0;
+        for (var i = 0; i < active.Count; i += 100)
+        {
+            var phone = $"09 555 {i:0000}";
+            practice.UpdateClient(active[i].Uuid, c => c with { Phone = phone });
+            changed++;
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// The server side of the Clients step (on a fetch's staging) and of the Clients list, as their pages call it: each query
+    /// once to warm up, then the median of five, in milliseconds. "Select all matching" re-ticks what is already ticked.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Query, double Milliseconds)>> TimeQueriesAsync(int fetchRunId, string search)
+    {
+        var clients = new ClientService(_factory, _user, TimeProvider.System, portal.Services.GetRequiredService<IOptions<XpmOptions>>());
+        var queries = new (string, Func<Task>)[]
+        {
+            ("Clients step: first page of people", () => Review.GetClientsAsync(fetchRunId, new ClientReviewQuery(ClientKind.Person))),
+            ("Clients step: first page of entities", () => Review.GetClientsAsync(fetchRunId, new ClientReviewQuery(ClientKind.Entity))),
+            ($"Clients step: search \"{search}\"", () => Review.GetClientsAsync(fetchRunId, new ClientReviewQuery(ClientKind.Person, search))),
+            ("Clients step: page 100 of people", () => Review.GetClientsAsync(fetchRunId, new ClientReviewQuery(ClientKind.Person, Page: 100))),
+            ($"Clients step: select all matching \"{search}\"", async () => Check(await Review.SetAllClientsSelectedAsync(fetchRunId, new ClientReviewQuery(ClientKind.Person, search), true))),
+            ("Clients step: select all people", async () => Check(await Review.SetAllClientsSelectedAsync(fetchRunId, new ClientReviewQuery(ClientKind.Person), true))),
+            ("Clients list: first page", () => clients.SearchAsync(new ClientQuery())),
+            ($"Clients list: search \"{search}\"", () => clients.SearchAsync(new ClientQuery(search))),
+            ("Clients list: last page", () => clients.SearchAsync(new ClientQuery(Page: 10_000 / 25))),
+        };
+        var timings = new List<(string, double)>();
+        foreach (var (name, query) in queries)
+        {
+            await query();
+            var samples = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                await query();
+                samples.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            timings.Add((name, samples.Order().ElementAt(2)));
+        }
+
+        return timings;
+    }
 
     public Task<int> LinkedClientsAsync() => WithDbAsync(db => db.Clients.CountAsync(c => c.XpmLink != null));
 

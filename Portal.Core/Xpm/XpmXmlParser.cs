@@ -239,19 +239,19 @@ public sealed partial class XpmXmlParser(long maxResponseBytes = XpmOptions.Defa
     /// </summary>
     internal static void EnsureShallow(XElement item, int itemDepth)
     {
-        var pending = new Stack<(XElement Element, int Depth)>();
-        pending.Push((item, itemDepth));
-        while (pending.TryPop(out var next))
+        // Recursive, and bounded: it throws before going deeper than MaxDepth. A Stack per item (the first version) spent
+        // more time growing itself than checking (profiled: 10 % of a 20,000-client fetch).
+        if (itemDepth > MaxDepth)
         {
-            if (next.Depth > MaxDepth)
-            {
-                throw new XpmException(new XpmMalformedResponseError(
-                    $"its elements nest more than {MaxDepth} deep (at <{next.Element.Name.LocalName}>), far deeper than any XPM reply; it was refused"));
-            }
+            throw new XpmException(new XpmMalformedResponseError(
+                $"its elements nest more than {MaxDepth} deep (at <{item.Name.LocalName}>), far deeper than any XPM reply; it was refused"));
+        }
 
-            foreach (var child in next.Element.Elements())
+        for (var child = item.FirstNode; child is not null; child = child.NextNode)
+        {
+            if (child is XElement element)
             {
-                pending.Push((child, next.Depth + 1));
+                EnsureShallow(element, itemDepth + 1);
             }
         }
     }

@@ -25,12 +25,26 @@ public sealed class FetchRunner(
     TimeProvider time,
     ILogger<FetchRunner> logger)
 {
-    /// <summary>At most one progress update a quarter second: a 20,000-client fetch must not flood every open page.</summary>
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
     public async Task RunAsync(int runId, string portalBaseUrl, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using (var live = new FetchProgress(progress, time))
+        {
+            if (!await RunStepsAsync(db, runId, live, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        var run = db.Set<ImportRun>().Local.Single(r => r.Id == runId);
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+        logger.LogInformation("Fetch {RunId} offers {StaffCount} staff, {ClientCount} clients, {EntityCount} entities", run.Id, run.StaffCount, run.ClientCount, run.EntityCount);
+        await NotifyAsync(run, portalBaseUrl);
+    }
+
+    /// <summary>Everything up to the run's final state; false if it failed (the failure is published).</summary>
+    private async Task<bool> RunStepsAsync(PortalDbContext db, int runId, FetchProgress live, CancellationToken cancellationToken)
+    {
         var run = await db.Set<ImportRun>().SingleAsync(r => r.Id == runId, cancellationToken);
         await StagingCleanup.RemoveAsync(db, runId, cancellationToken);
         run.Status = ImportRunStatus.Running;
@@ -39,15 +53,17 @@ public sealed class FetchRunner(
         run.ItemsDone = run.StaffCount = run.ClientCount = run.EntityCount = run.ArchivedLeftOut = run.DeletedLeftOut = 0;
         run.ItemsTotal = await EstimateTotalAsync(db, run, cancellationToken);
         run.ModifiedSince = await DeltaFetch.SinceAsync(db, run, options.Value.DeltaSafetyMargin, cancellationToken);
-        await SaveAndPublishAsync(db, run, "Reading staff from Xero Practice Manager", CancellationToken.None);
+        await SaveAndPublishAsync(db, run, live, "Reading staff from Xero Practice Manager", CancellationToken.None);
+        live.Start();
 
-        if (await FetchAsync(db, run, cancellationToken) is { } error)
+        if (await FetchAsync(db, run, live, cancellationToken) is { } error)
         {
+            await live.DisposeAsync();
             await FailAsync(db, run, error.Message);
-            return;
+            return false;
         }
 
-        await SaveAndPublishAsync(db, run, "Matching with the portal's clients and staff", cancellationToken);
+        await SaveAndPublishAsync(db, run, live, "Matching with the portal's clients and staff", cancellationToken);
         await MatchStagedRecordsAsync(db, run.Id, run.PracticeId, cancellationToken);
         await FinishDeltaAsync(db, run, cancellationToken);
         await CountAsync(db, run, cancellationToken);
@@ -63,9 +79,7 @@ public sealed class FetchRunner(
             await transaction.CommitAsync(CancellationToken.None);
         }
 
-        await progress.PublishAsync(ImportProgressSnapshot.From(run));
-        logger.LogInformation("Fetch {RunId} offers {StaffCount} staff, {ClientCount} clients, {EntityCount} entities", run.Id, run.StaffCount, run.ClientCount, run.EntityCount);
-        await NotifyAsync(run, portalBaseUrl);
+        return true;
     }
 
     /// <summary>
@@ -75,12 +89,36 @@ public sealed class FetchRunner(
     /// </summary>
     internal static async Task MatchStagedRecordsAsync(PortalDbContext db, int fetchRunId, int practiceId, CancellationToken cancellationToken)
     {
-        var portalClients = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId).ToListAsync(cancellationToken);
-        var staged = await ImportSelection.OfferedClients(db, fetchRunId).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        var matches = new ClientMatcher(portalClients.Select(PortalClientSnapshot.From)).MatchAll(staged.Select(c => c.ToSnapshot()));
-        for (var i = 0; i < staged.Count; i++)
+        // Only the columns the matcher reads, untracked; the matches go back by prepared updates in one transaction
+        // (tracking 20,000 staged rows and saving them took 1.9 s of the fetch, measured).
+        var staged = await ImportSelection.OfferedClients(db, fetchRunId).AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                Snapshot = new XpmClientSnapshot
+                {
+                    XpmUuid = c.XpmUuid, Kind = c.Kind, Name = c.Name, FirstName = c.FirstName, LastName = c.LastName,
+                    Email = c.Email, Phone = c.Phone, Mobile = c.Mobile, DateOfBirth = c.DateOfBirth,
+                },
+            })
+            .ToListAsync(cancellationToken);
+        if (staged.Count > 0)
         {
-            (staged[i].MatchKind, staged[i].MatchClientId, staged[i].MatchReason) = (matches[i].Kind, matches[i].ClientId, matches[i].Reason);
+            var portalClients = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId)
+                .Select(c => new PortalClientSnapshot(c.Id, c.XpmLink != null ? (Guid?)c.XpmLink.XpmUuid : null, c.Kind, c.Name, c.FirstName, c.LastName, c.Email, c.Phone, c.Mobile, c.DateOfBirth))
+                .ToListAsync(cancellationToken);
+            var matches = new ClientMatcher(portalClients).MatchAll(staged.Select(c => c.Snapshot).ToList());
+            await using var writer = await StagingWriter.OpenAsync(db, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            for (var i = 0; i < staged.Count; i++)
+            {
+                await writer.UpdateAsync(
+                    new StagedClient { Id = staged[i].Id, Name = "", MatchKind = matches[i].Kind, MatchClientId = matches[i].ClientId, MatchReason = matches[i].Reason },
+                    [nameof(StagedClient.MatchKind), nameof(StagedClient.MatchClientId), nameof(StagedClient.MatchReason)],
+                    cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
         var portalStaff = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId).ToListAsync(cancellationToken);
@@ -102,19 +140,20 @@ public sealed class FetchRunner(
     /// Stages staff, then the detailed client list. A list whose reply is cut off part-way is read again from the start
     /// (<see cref="XpmListRetry"/>), after removing what the broken try staged, so nothing is counted twice.
     /// </summary>
-    private async Task<Error?> FetchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    private async Task<Error?> FetchAsync(PortalDbContext db, ImportRun run, FetchProgress live, CancellationToken cancellationToken)
     {
+        await using var writer = await StagingWriter.OpenAsync(db, cancellationToken);
         var staffError = await listRetry.ReadAsync("staff list", async (attempt, ct) =>
         {
             if (attempt > 1)
             {
-                await DiscardAsync(db, run, staffOnly: true, $"Reading staff from Xero Practice Manager again (try {attempt})", ct);
+                await DiscardAsync(db, run, live, staffOnly: true, $"Reading staff from Xero Practice Manager again (try {attempt})", ct);
             }
 
-            return await StageAsync(db, run, await xpm.GetStaffAsync(ct), batch =>
+            return await StageAsync(db, run, live, await xpm.GetStaffAsync(ct), async (staff, ct2) =>
             {
-                db.AddRange(batch.Select(s => s.ToStaged(run.Id)));
-                run.StaffCount += batch.Count;
+                await writer.InsertAsync(staff.ToStaged(run.Id), ct2);
+                run.StaffCount++;
             }, ct);
         }, cancellationToken);
         if (staffError is not null)
@@ -122,23 +161,23 @@ public sealed class FetchRunner(
             return staffError;
         }
 
-        await SaveAndPublishAsync(db, run, "Reading clients from Xero Practice Manager", cancellationToken);
+        await SaveAndPublishAsync(db, run, live, "Reading clients from Xero Practice Manager", cancellationToken);
         var clientsError = await listRetry.ReadAsync("client list", async (attempt, ct) =>
         {
             if (attempt > 1)
             {
-                await DiscardAsync(db, run, staffOnly: false, $"Reading clients from Xero Practice Manager again (try {attempt})", ct);
+                await DiscardAsync(db, run, live, staffOnly: false, $"Reading clients from Xero Practice Manager again (try {attempt})", ct);
             }
 
-            return await StageAsync(db, run, await xpm.GetClientsAsync(detailed: true, run.ModifiedSince, ct), batch =>
+            return await StageAsync(db, run, live, await xpm.GetClientsAsync(detailed: true, run.ModifiedSince, ct), async (client, ct2) =>
             {
-                foreach (var client in batch)
+                await writer.InsertAsync(client.ToStaged(run.Id), ct2);
+                foreach (var relationship in client.Relationships)
                 {
-                    db.Add(client.ToStaged(run.Id));
-                    db.AddRange(client.Relationships.Select(r => r.ToStaged(run.Id, client.Uuid)));
+                    await writer.InsertAsync(relationship.ToStaged(run.Id, client.Uuid), ct2);
                 }
 
-                run.ItemsDone += batch.Count;
+                run.ItemsDone++;
             }, ct);
         }, cancellationToken);
         if (clientsError is not null || run.ModifiedSince is null)
@@ -157,27 +196,35 @@ public sealed class FetchRunner(
         }
     }
 
-    /// <summary>Stages one list reply in batches; the error if XPM refused it or its reply broke part-way.</summary>
-    private async Task<Error?> StageAsync<T>(PortalDbContext db, ImportRun run, Result<XpmStream<T>> opened, Action<List<T>> add, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages one list reply as it streams in, one transaction per batch (with the run's counts, so a reload shows them);
+    /// the error if XPM refused it or its reply broke part-way. Only the current batch is held, never the whole list.
+    /// </summary>
+    private async Task<Error?> StageAsync<T>(
+        PortalDbContext db, ImportRun run, FetchProgress live, Result<XpmStream<T>> opened, Func<T, CancellationToken, Task> stage, CancellationToken cancellationToken)
     {
         if (!opened.Succeeded)
         {
             return opened.Error;
         }
 
-        var lastPublished = time.GetTimestamp();
         try
         {
             await using var stream = opened.Value!;
             await foreach (var batch in Batches(stream, options.Value.BatchSize, cancellationToken))
             {
-                add(batch);
-                await SaveBatchAsync(db, run, cancellationToken);
-                if (time.GetElapsedTime(lastPublished) >= ProgressInterval)
+                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
                 {
-                    lastPublished = time.GetTimestamp();
-                    await progress.PublishAsync(ImportProgressSnapshot.From(run));
+                    foreach (var item in batch)
+                    {
+                        await stage(item, cancellationToken);
+                    }
+
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
                 }
+
+                await live.UpdateAsync(run);
             }
 
             return null;
@@ -190,7 +237,7 @@ public sealed class FetchRunner(
     }
 
     /// <summary>Removes what a broken try of a list staged, so the next try starts that list from nothing.</summary>
-    private async Task DiscardAsync(PortalDbContext db, ImportRun run, bool staffOnly, string phase, CancellationToken cancellationToken)
+    private async Task DiscardAsync(PortalDbContext db, ImportRun run, FetchProgress live, bool staffOnly, string phase, CancellationToken cancellationToken)
     {
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not ImportRun).ToList())
         {
@@ -209,7 +256,7 @@ public sealed class FetchRunner(
             run.ItemsDone = 0;
         }
 
-        await SaveAndPublishAsync(db, run, phase, cancellationToken);
+        await SaveAndPublishAsync(db, run, live, phase, cancellationToken);
     }
 
     /// <summary>A delta: linked people whose own contact changed in XPM (which leaves their modified time alone) are read one by one.</summary>
@@ -280,15 +327,17 @@ public sealed class FetchRunner(
         run.Status = ImportRunStatus.Failed;
         run.FinishedAt = Now;
         run.Error = ImportText.Sentence(error);
-        await SaveAndPublishAsync(db, run, "Failed", CancellationToken.None);
+        run.Phase = "Failed";
+        await db.SaveChangesAsync(CancellationToken.None);
+        await progress.PublishAsync(ImportProgressSnapshot.From(run));
         logger.LogWarning("Fetch {RunId} failed: {Error}", run.Id, error);
     }
 
-    private async Task SaveAndPublishAsync(PortalDbContext db, ImportRun run, string phase, CancellationToken cancellationToken)
+    private static async Task SaveAndPublishAsync(PortalDbContext db, ImportRun run, FetchProgress live, string phase, CancellationToken cancellationToken)
     {
         run.Phase = phase;
         await db.SaveChangesAsync(cancellationToken);
-        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+        await live.PublishAsync(run);
     }
 
     private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(

@@ -38,6 +38,7 @@ public sealed record XpmClientSnapshot
         var name = ImportText.Clean(record.Name);
         var firstName = ImportText.Clean(record.FirstName);
         var lastName = ImportText.Clean(record.LastName);
+        var ownContact = kind == ClientKind.Person ? OwnContact(record) : null;
 
         return new XpmClientSnapshot
         {
@@ -48,8 +49,8 @@ public sealed record XpmClientSnapshot
             LastName = lastName,
             Email = ImportText.Clean(record.Email),
             Phone = ImportText.Clean(record.Phone),
-            Mobile = kind == ClientKind.Person ? ImportText.Clean(OwnContact(record)?.Mobile) : null,
-            OwnContactUuid = kind == ClientKind.Person ? OwnContact(record)?.Uuid : null,
+            Mobile = ImportText.Clean(ownContact?.Mobile),
+            OwnContactUuid = ownContact?.Uuid,
             DateOfBirth = record.DateOfBirth,
             BusinessStructure = ImportText.Clean(record.BusinessStructure),
             PhysicalAddress = Address(record.Address, record.City, record.Region, record.PostCode, record.Country),

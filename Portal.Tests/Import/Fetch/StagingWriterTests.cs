@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Clients;
+using Portal.Core.Data;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
+using Portal.Infrastructure;
+
+namespace Portal.Import.Fetch;
+
+/// <summary>The prepared-command staging writer stores every column exactly as EF's own SaveChanges would.</summary>
+public sealed class StagingWriterTests
+{
+    [Fact]
+    public async Task InsertAsync_StagedClient_StoresTheSameColumnsAsEf()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var runId = await AddRunAsync(database);
+
+        var (byEf, byWriter) = await WriteBothWaysAsync(database, runId, uuid => Client(runId, uuid));
+
+        byWriter.ShouldBe(byEf);
+    }
+
+    [Fact]
+    public async Task InsertAsync_StagedRelationshipAndStaff_StoreTheSameColumnsAsEf()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var runId = await AddRunAsync(database);
+
+        var relationships = await WriteBothWaysAsync(database, runId, uuid => new StagedRelationship
+        {
+            RunId = runId, XpmUuid = uuid, ClientUuid = uuid, RelatedClientUuid = uuid, RelatedClientName = "Acme Ltd",
+            Type = "Shareholder", NumberOfShares = 40, Percentage = 12.5m, StartDate = new DateOnly(2020, 2, 29), EndDate = null,
+        });
+        var staff = await WriteBothWaysAsync(database, runId, uuid => new StagedStaff
+        {
+            RunId = runId, XpmUuid = uuid, Name = "Sam Staff", Email = "sam@practice.example", Phone = null, Mobile = "021 555", WebUrl = null,
+        });
+
+        relationships.ByWriter.ShouldBe(relationships.ByEf);
+        staff.ByWriter.ShouldBe(staff.ByEf);
+    }
+
+    [Fact]
+    public async Task InsertAsync_StagedClient_IsFoundByEfQueriesOnItsGuidAndEnumColumns()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var runId = await AddRunAsync(database);
+        var uuid = Guid.NewGuid();
+
+        await using (var db = database.CreateDbContext())
+        {
+            await using var writer = await StagingWriter.OpenAsync(db, CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await writer.InsertAsync(Client(runId, uuid), CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await using var read = database.CreateDbContext();
+        var found = await ImportSelection.OfferedClients(read, runId).SingleAsync(c => c.XpmUuid == uuid && c.Kind == ClientKind.Person);
+        found.PhysicalAddress.City.ShouldBe("Wellington");
+        found.DateOfBirth.ShouldBe(new DateOnly(1980, 5, 17));
+        found.MatchKind.ShouldBe(ClientMatchKind.Suggested);
+    }
+
+    private static StagedClient Client(int runId, Guid uuid) => new()
+    {
+        RunId = runId, XpmUuid = uuid, Kind = ClientKind.Person, Name = "Chloé O'Brien", FirstName = "Chloé", LastName = "O'Brien",
+        BusinessStructure = "Individual", DateOfBirth = new DateOnly(1980, 5, 17), Email = "chloe@example.com", Phone = null, Mobile = "021 123 4567",
+        PhysicalAddress = new Address { Street = "1 Lambton Quay", City = "Wellington", PostCode = "6011", Country = "New Zealand" },
+        PostalAddress = new Address { Street = "PO Box 1" }, AccountManagerUuid = uuid, JobManagerUuid = null, WebUrl = "https://xpm/1",
+        OwnContactUuid = uuid, IsArchived = false, IsDeleted = false, IsSelected = true,
+        MatchKind = ClientMatchKind.Suggested, MatchClientId = null, MatchReason = "Same name", Suggestion = SuggestionDecision.Pending,
+    };
+
+    /// <summary>The same row written by EF, then (after removing it) by the writer, each read back as (SQLite storage class, literal) per column but the key.</summary>
+    private static async Task<(string[] ByEf, string[] ByWriter)> WriteBothWaysAsync<T>(SqliteTestDatabase database, int runId, Func<Guid, T> row)
+        where T : class
+    {
+        var uuid = Guid.NewGuid();
+        await using (var db = database.CreateDbContext())
+        {
+            db.Add(row(uuid));
+            await db.SaveChangesAsync();
+        }
+
+        var byEf = await ReadAsync<T>(database, runId);
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Set<T>().ExecuteDeleteAsync();
+            await using var writer = await StagingWriter.OpenAsync(db, CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await writer.InsertAsync(row(uuid), CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        return (byEf, await ReadAsync<T>(database, runId));
+    }
+
+    private static async Task<string[]> ReadAsync<T>(SqliteTestDatabase database, int runId)
+    {
+        await using var read = database.CreateDbContext();
+        var table = read.Model.FindEntityType(typeof(T))!.GetTableName()!;
+        // Table and column names come from the model, not from input.
+        var columnsSql = $"SELECT name AS Value FROM pragma_table_info('{table}') WHERE name <> 'Id'";
+        var columns = await read.Database.SqlQueryRaw<string>(columnsSql).ToListAsync();
+        var literal = string.Join(" || '|' || ", columns.Select(c => $"'{c}=' || typeof(\"{c}\") || ':' || quote(\"{c}\")"));
+        var rowsSql = $"SELECT {literal} AS Value FROM \"{table}\" WHERE \"RunId\" = {runId}";
+        var rows = await read.Database.SqlQueryRaw<string>(rowsSql).ToListAsync();
+        return rows.Single().Split('|');
+    }
+
+    private static async Task<int> AddRunAsync(SqliteTestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        var run = new ImportRun { PracticeId = database.PracticeId, Kind = ImportRunKind.Fetch, Status = ImportRunStatus.Running, StartedBy = "Sam", CreatedAt = DateTime.UtcNow };
+        db.Add(run);
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
+}
