@@ -1,5 +1,7 @@
 using MudBlazor.Services;
+using Portal.Core.Audit;
 using Portal.Core.Clients;
+using Portal.Core.LinkedClients;
 using Portal.Core.Common;
 using Portal.Core.Import;
 using Portal.Core.Data;
@@ -29,6 +31,8 @@ builder.Services.AddPractices();
 builder.AddPortalIdentity();
 builder.AddPortalSecurity();
 builder.Services.AddClients();
+builder.Services.AddLinkedClients();
+builder.Services.AddAudit();
 builder.Services.AddStaff();
 builder.Services.AddEmail(contentRoot);
 builder.Services.AddPortalHealth();

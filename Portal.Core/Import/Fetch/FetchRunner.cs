@@ -6,6 +6,7 @@ using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
+using Portal.Core.LinkedClients;
 using Portal.Core.Xpm;
 
 namespace Portal.Core.Import.Fetch;
@@ -82,6 +83,8 @@ public sealed class FetchRunner(
         {
             (staged[i].MatchKind, staged[i].MatchClientId, staged[i].MatchReason) = (matches[i].Kind, matches[i].ClientId, matches[i].Reason);
         }
+
+        await UnlinkedMatches.OverruleAsync(db, practiceId, staged, cancellationToken);
 
         var portalStaff = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId).ToListAsync(cancellationToken);
         var stagedStaff = await ImportSelection.OfferedStaff(db, fetchRunId).OrderBy(s => s.Id).ToListAsync(cancellationToken);

@@ -7,4 +7,7 @@ public enum ImportRunKind
 
     /// <summary>"Confirm and import data": applies the reviewed selection.</summary>
     Import,
+
+    /// <summary>Takes back what an import run did (<see cref="ImportRun.UndoOfRunId"/>).</summary>
+    Undo,
 }
