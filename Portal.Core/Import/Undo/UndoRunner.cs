@@ -63,6 +63,12 @@ public sealed class UndoRunner(
             var changes = await ClientChangesAsync(db, target.Id, run.Id, clientIds, cancellationToken);
             foreach (var outcome in batch)
             {
+                if (outcome.RecordType == StaffRecordType)
+                {
+                    // The clients' removals and teams put back count when deciding whether a staff member can go.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 var undone = outcome.RecordType == StaffRecordType
                     ? await UndoStaffAsync(db, outcome, cancellationToken)
                     : await UndoClientAsync(db, run, outcome, changes[outcome.PortalRecordId!.Value], createdClients, cancellationToken);
