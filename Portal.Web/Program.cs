@@ -10,6 +10,7 @@ using Portal.Core.Identity;
 using Portal.Core.Practices;
 using Portal.Core.Staff;
 using Portal.Core.Sync;
+using Portal.Web.Audit;
 using Portal.Web.Components;
 using Portal.Web.Configuration;
 using Portal.Web.Health;
@@ -61,6 +62,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealth();
 app.MapPortalIdentity();
 app.MapPortalXpm();
+app.MapHistoryEndpoints();
 app.MapXpmSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddModulePages(app.Services);
 

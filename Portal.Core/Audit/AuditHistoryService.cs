@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Identity;
+using Portal.Core.Import.Runs;
 
 namespace Portal.Core.Audit;
 
@@ -17,14 +18,30 @@ public sealed class AuditHistoryService(IDbContextFactory<PortalDbContext> conte
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<Result<byte[]>> ClientCsvAsync(int clientId, CancellationToken cancellationToken = default) =>
-        AuditHistoryCsv.Write(await ForClientAsync(clientId, cancellationToken));
+    public async Task<Result<byte[]>> ClientCsvAsync(int clientId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Clients.AnyAsync(c => c.Id == clientId && c.PracticeId == user.PracticeId, cancellationToken))
+            {
+                return new HistoryNotFoundError($"Client {clientId}");
+            }
+        }
+
+        return AuditHistoryCsv.Write(await ForClientAsync(clientId, cancellationToken));
+    }
 
     /// <summary>The field changes one import (or undo) run made, as CSV.</summary>
     public async Task<Result<byte[]>> RunCsvAsync(int runId, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<ImportRun>().AnyAsync(r => r.Id == runId && r.PracticeId == user.PracticeId, cancellationToken))
+        {
+            return new HistoryNotFoundError($"Run {runId}");
+        }
+
         var rows = await Rows(db.AuditEntries.Where(a => a.PracticeId == user.PracticeId && a.RunId == runId)).ToListAsync(cancellationToken);
         return AuditHistoryCsv.Write(rows);
     }
