@@ -25,8 +25,9 @@ public partial class LinkedClientsPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    /// <summary>A filter to open with (a link from elsewhere, such as "?filter=NewSinceReview"); query strings cannot carry enums.</summary>
     [SupplyParameterFromQuery(Name = "filter")]
-    private LinkedClientFilter? InitialFilter { get; set; }
+    private string? InitialFilter { get; set; }
 
     private MudTable<LinkedClientRow>? _table;
     private HashSet<LinkedClientRow> _selected = new(RowComparer.Instance);
@@ -36,7 +37,8 @@ public partial class LinkedClientsPage
     private int? _confirmUnlink;
     private LinkedClientRow? _linking;
 
-    protected override void OnInitialized() => _filter = InitialFilter ?? LinkedClientFilter.AllLinked;
+    protected override void OnInitialized() =>
+        _filter = Enum.TryParse<LinkedClientFilter>(InitialFilter, ignoreCase: true, out var filter) ? filter : LinkedClientFilter.AllLinked;
 
     private async Task<TableData<LinkedClientRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
