@@ -185,8 +185,8 @@ public sealed class ImportRunner(
                 client.UpdatedAt = Now;
             }
 
-            // First linked by an import: the list shows "New" until a staff member opens the client.
             written.Add((outcome, client));
+            // First linked by an import: "New" until a manager marks it reviewed or a staff member opens the client.
             var isNewLink = client.XpmLink is null;
             client.XpmLink ??= new XpmLink
             {
