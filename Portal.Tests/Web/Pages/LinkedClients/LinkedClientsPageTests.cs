@@ -59,6 +59,24 @@ public sealed class LinkedClientsPageTests : PortalTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task LinkByHand_ByXpmUuidWithAReason_LinksTheClientAndRecordsTheReason()
+    {
+        var page = Render<LinkedClientsPage>();
+        await page.InvokeAsync(() => page.FindComponent<MudSelect<LinkedClientFilter>>().Instance.ValueChanged.InvokeAsync(LinkedClientFilter.NotLinked));
+        page.WaitForAssertion(() => Names(page).ShouldBe(["Dan Unlinked"]));
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Link by hand").Click();
+
+        page.FindAll("[data-testid=link-by-hand] input")[1].Change(Uuid(9).ToString());
+        page.FindAll("[data-testid=link-by-hand] input")[2].Change("Same person, new email");
+        page.FindAll("[data-testid=link-by-hand] button").Single(b => b.TextContent.Trim() == "Link").Click();
+
+        page.WaitForAssertion(() => Names(page).ShouldBeEmpty());
+        await using var db = _database.CreateDbContext();
+        var link = (await db.Clients.AsNoTracking().SingleAsync(c => c.Name == "Dan Unlinked")).XpmLink.ShouldNotBeNull();
+        (link.XpmUuid, link.MatchReason, link.ConfirmedBy).ShouldBe((Uuid(9), "Linked by hand: Same person, new email", "mia@practice.example"));
+    }
+
+    [Fact]
     public void Rows_ShowTheRecordedMatchReasonAndWhoConfirmedIt()
     {
         var page = Render<LinkedClientsPage>();
