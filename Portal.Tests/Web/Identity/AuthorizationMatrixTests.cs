@@ -54,7 +54,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         Staff("GET,POST /clients/{Id:int}", "GET /clients/{clientA}"),
         Staff("GET,POST /clients/{Id:int}/edit", "GET /clients/{clientA}/edit"),
         new("GET,POST /conflicts", "GET /conflicts", SignIn, Denied, Denied, Denied, Ok, "the Conflicts inbox: managers only"),
-        new("GET,POST /clients/linked", "GET /clients/linked", SignIn, Denied, Denied, Denied, Ok, "the Linked clients review: managers only"),
+        new("GET,POST /linked-clients", "GET /linked-clients", SignIn, Denied, Denied, Denied, Ok, "the Linked clients review: managers only"),
         Staff("GET,POST /staff", "GET /staff"),
         Staff("GET,POST /outbox", "GET /outbox"),
         Staff("GET,POST /outbox/{EmailId}", "GET /outbox/{email}"),
