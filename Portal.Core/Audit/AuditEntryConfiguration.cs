@@ -12,5 +12,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.ChangedBy).HasMaxLength(320);
         builder.HasIndex(a => new { a.RecordType, a.RecordId });
+        builder.HasIndex(a => a.RunId);
     }
 }

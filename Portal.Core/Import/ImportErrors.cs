@@ -18,3 +18,12 @@ public sealed record AlreadyImportedError(int ImportRunId)
 /// <summary>Only the newest successful fetch can be imported, so older values never overwrite newer ones.</summary>
 public sealed record NewerFetchExistsError(int NewestFetchRunId)
     : Error("Newer data has been read from Xero Practice Manager since this. Only the newest data can be imported, so older values never overwrite newer ones.");
+
+/// <summary>An import is undone once; an undo (or a fetch) is not undone.</summary>
+public sealed record AlreadyUndoneError(int UndoRunId) : Error("This import has already been undone.");
+
+public sealed record UndoTooLateError(int Days) : Error($"Only imports from the last {Days} days can be undone.");
+
+public sealed record NothingToUndoError(int RunId) : Error("Only an import that has finished (or stopped) can be undone.");
+
+public sealed record UndoManagersOnlyError() : Error("Only managers can undo an import.");

@@ -74,6 +74,50 @@ public sealed class ImportService(
         }, cancellationToken);
     }
 
+    /// <summary>How long after it an import can be undone.</summary>
+    public const int UndoDays = 30;
+
+    /// <summary>
+    /// Queues the undo of an import (managers; within <see cref="UndoDays"/> days; once). A failed or cancelled import
+    /// can be undone too: the undo takes back what its attempts committed.
+    /// </summary>
+    public async Task<Result<int>> StartUndoAsync(int importRunId, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.GetAsync(cancellationToken);
+        if (!user.IsManager)
+        {
+            return new UndoManagersOnlyError();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = NewRun(user, ImportRunKind.Undo);
+        run.UndoOfRunId = importRunId;
+        return await QueueAsync(db, run, async ct =>
+        {
+            var target = await db.Set<ImportRun>().AsNoTracking()
+                .FirstOrDefaultAsync(r => r.Id == importRunId && r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Import, ct);
+            if (target is null)
+            {
+                return new ImportRunNotFoundError(importRunId);
+            }
+
+            if (target.IsActive)
+            {
+                return new NothingToUndoError(importRunId);
+            }
+
+            if ((target.FinishedAt ?? target.CreatedAt) < time.GetUtcNow().UtcDateTime.AddDays(-UndoDays))
+            {
+                return new UndoTooLateError(UndoDays);
+            }
+
+            var undone = await db.Set<ImportRun>().AsNoTracking()
+                .Where(r => r.Kind == ImportRunKind.Undo && r.UndoOfRunId == importRunId && r.Status != ImportRunStatus.Failed && r.Status != ImportRunStatus.Cancelled)
+                .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+            return undone is { } id ? new AlreadyUndoneError(id) : null;
+        }, cancellationToken);
+    }
+
     private ImportRun NewRun(PortalUser user, ImportRunKind kind) => new()
     {
         PracticeId = user.PracticeId,
@@ -135,7 +179,13 @@ public sealed class ImportService(
             .Where(r => r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Import)
             .OrderByDescending(r => r.Id).Take(take)
             .Select(r => new ImportHistoryRow(r.Id, r.FetchRunId, r.Status, r.StartedBy, r.CreatedAt, r.FinishedAt,
-                r.SelectedStaff, r.SelectedClients, r.SelectedEntities, r.DetailLevel, r.Created, r.Linked, r.Updated, r.Skipped, r.Error))
+                r.SelectedStaff, r.SelectedClients, r.SelectedEntities, r.DetailLevel, r.Created, r.Linked, r.Updated, r.Skipped, r.Error)
+            {
+                Undo = db.Set<ImportRun>().Where(u => u.Kind == ImportRunKind.Undo && u.UndoOfRunId == r.Id && u.Status != ImportRunStatus.Failed && u.Status != ImportRunStatus.Cancelled)
+                    .OrderByDescending(u => u.Id)
+                    .Select(u => new ImportHistoryRow.UndoState(u.Id, u.Status, u.Removed, u.Updated, u.Archived, u.Skipped))
+                    .FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
     }
 
@@ -144,7 +194,7 @@ public sealed class ImportService(
     {
         var user = await currentUser.GetAsync(cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Set<ImportRun>().AnyAsync(r => r.Id == runId && r.PracticeId == user.PracticeId && r.Kind == ImportRunKind.Import, cancellationToken))
+        if (!await db.Set<ImportRun>().AnyAsync(r => r.Id == runId && r.PracticeId == user.PracticeId && (r.Kind == ImportRunKind.Import || r.Kind == ImportRunKind.Undo), cancellationToken))
         {
             return new ImportRunNotFoundError(runId);
         }

@@ -3,6 +3,7 @@ using Portal.Core.Import.Apply;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
+using Portal.Core.Import.Undo;
 
 namespace Portal.Core.Import;
 
@@ -16,6 +17,7 @@ public static class ImportServiceCollectionExtensions
         services.AddScoped<RunFinishedNotifier>();
         services.AddScoped<FetchRunner>();
         services.AddScoped<ImportRunner>();
+        services.AddScoped<UndoRunner>();
         services.AddScoped<ImportReviewService>();
         services.AddScoped<ImportService>();
         services.AddHostedService<ImportWorker>();

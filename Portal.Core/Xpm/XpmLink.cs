@@ -18,8 +18,23 @@ public sealed class XpmLink
     /// <summary>JSON of the field values last agreed with XPM.</summary>
     public string? LastSyncedValues { get; set; }
 
-    /// <summary>Shows the "New" badge in the Clients list until a staff member opens the record.</summary>
+    /// <summary>
+    /// Shows the "New" badge in the Clients list and the Linked clients review until a manager marks it reviewed or a
+    /// staff member opens the record.
+    /// </summary>
     public bool IsNew { get; set; }
+
+    /// <summary>Why the portal record is this XPM record, as recorded when linked ("Same XPM UUID", "Created", "Linked by hand: …").</summary>
+    public string? MatchReason { get; set; }
+
+    /// <summary>Who confirmed the link: the user who started the import that made it, or the manager who linked by hand.</summary>
+    public string? ConfirmedBy { get; set; }
+
+    /// <summary>The import run that made the link (null: linked by hand, or before runs were recorded here).</summary>
+    public int? LinkedByRunId { get; set; }
+
+    /// <summary>The last import run that changed the record's fields.</summary>
+    public int? UpdatedByRunId { get; set; }
 
     /// <summary>
     /// A client's fields changed in the portal since they last agreed with XPM, waiting for "Sync data to Xero Practice

@@ -14,5 +14,12 @@ internal static class XpmLinkMapping
         link.Property(l => l.WebUrl).HasMaxLength(500);
         link.Property(l => l.PendingSyncFields).HasMaxLength(500);
         link.Property(l => l.SyncError).HasMaxLength(1000);
+        link.Property(l => l.MatchReason).HasMaxLength(500);
+        link.Property(l => l.ConfirmedBy).HasMaxLength(320);
+        // The Linked clients review filters by these at 20,000 clients.
+        link.HasIndex(l => l.IsNew);
+        link.HasIndex(l => l.LinkedByRunId);
+        link.HasIndex(l => l.UpdatedByRunId);
+        link.HasIndex(l => l.LastSyncedAt);
     }
 }

@@ -64,6 +64,8 @@ namespace Portal.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RunId");
+
                     b.HasIndex("RecordType", "RecordId");
 
                     b.ToTable("AuditEntries");
@@ -278,12 +280,18 @@ namespace Portal.Core.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FieldsChanged")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PortalRecordId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT");
@@ -627,6 +635,9 @@ namespace Portal.Core.Data.Migrations
                     b.Property<int>("PracticeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Restored")
                         .HasColumnType("INTEGER");
 
@@ -665,6 +676,9 @@ namespace Portal.Core.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("UndoOfRunId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Updated")
                         .HasColumnType("INTEGER");
 
@@ -672,9 +686,47 @@ namespace Portal.Core.Data.Migrations
 
                     b.HasIndex("FetchRunId");
 
+                    b.HasIndex("UndoOfRunId");
+
                     b.HasIndex("PracticeId", "Status");
 
                     b.ToTable("ImportRun");
+                });
+
+            modelBuilder.Entity("Portal.Core.LinkedClients.UnlinkedMatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UnlinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnlinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("XpmUuid")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("PracticeId", "XpmUuid");
+
+                    b.ToTable("UnlinkedMatch");
                 });
 
             modelBuilder.Entity("Portal.Core.Practices.Practice", b =>
@@ -992,6 +1044,10 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<int>("ClientId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("ConfirmedBy")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid?>("ContactUuid")
                                 .HasColumnType("TEXT");
 
@@ -1010,6 +1066,13 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<DateTime>("LinkedAt")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int?>("LinkedByRunId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MatchReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("PendingSyncFields")
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT");
@@ -1017,6 +1080,9 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<string>("SyncError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("UpdatedByRunId")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("WebUrl")
                                 .HasMaxLength(500)
@@ -1026,6 +1092,14 @@ namespace Portal.Core.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("ClientId");
+
+                            b1.HasIndex("IsNew");
+
+                            b1.HasIndex("LastSyncedAt");
+
+                            b1.HasIndex("LinkedByRunId");
+
+                            b1.HasIndex("UpdatedByRunId");
 
                             b1.HasIndex("XpmUuid")
                                 .IsUnique();
@@ -1122,6 +1196,15 @@ namespace Portal.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Core.LinkedClients.UnlinkedMatch", b =>
+                {
+                    b.HasOne("Portal.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Core.Staff.StaffMember", b =>
                 {
                     b.HasOne("Portal.Core.Practices.Practice", null)
@@ -1134,6 +1217,10 @@ namespace Portal.Core.Data.Migrations
                         {
                             b1.Property<int>("StaffMemberId")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ConfirmedBy")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
 
                             b1.Property<Guid?>("ContactUuid")
                                 .HasColumnType("TEXT");
@@ -1153,6 +1240,13 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<DateTime>("LinkedAt")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int?>("LinkedByRunId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MatchReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("PendingSyncFields")
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT");
@@ -1160,6 +1254,9 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<string>("SyncError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("UpdatedByRunId")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("WebUrl")
                                 .HasMaxLength(500)
@@ -1169,6 +1266,14 @@ namespace Portal.Core.Data.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("StaffMemberId");
+
+                            b1.HasIndex("IsNew");
+
+                            b1.HasIndex("LastSyncedAt");
+
+                            b1.HasIndex("LinkedByRunId");
+
+                            b1.HasIndex("UpdatedByRunId");
 
                             b1.HasIndex("XpmUuid")
                                 .IsUnique();

@@ -19,4 +19,13 @@ public sealed class ImportOutcome
     public string? FieldsChanged { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>The portal record the outcome is about (null when none was written, or for an undo's skipped row).</summary>
+    public int? PortalRecordId { get; set; }
+
+    /// <summary>
+    /// JSON of the portal record as it was before the run wrote it (<see cref="RecordBefore"/>): what an undo puts back.
+    /// Null for a record the run created.
+    /// </summary>
+    public string? BeforeJson { get; set; }
 }

@@ -110,9 +110,12 @@ public sealed class ImportRunner(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
         var existing = await db.StaffMembers.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var written = new List<(ImportOutcome Outcome, StaffMember Member)>();
         foreach (var (staged, entry) in batch)
         {
             var member = entry.PortalId is { } id ? existing[id] : null;
+            var outcome = Outcome(run.Id, StaffRecordType, entry);
+            outcome.BeforeJson = member is null ? null : RecordBefore.Of(member).ToJson();
             if (member is null)
             {
                 member = new StaffMember { PracticeId = run.PracticeId, Name = staged.Name, CreatedAt = Now };
@@ -132,10 +135,14 @@ public sealed class ImportRunner(
                 member.XpmLink.LastSyncedAt = Now;
             }
             Count(run, entry.Action);
-            db.Add(Outcome(run.Id, StaffRecordType, entry));
+            db.Add(outcome);
+            written.Add((outcome, member));
         }
 
         run.ItemsDone += batch.Length;
+        await db.SaveChangesAsync(cancellationToken);
+        // For an undo: which portal record each outcome is about (a created one has its id only now).
+        written.ForEach(w => w.Outcome.PortalRecordId = w.Member.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -146,14 +153,17 @@ public sealed class ImportRunner(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
-        var existing = await db.Clients.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        // With their teams: the team pass replaces them, and an undo puts them back from the outcome row.
+        var existing = await db.Clients.Include(c => c.Team).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var audit = new List<(Client Client, FieldChange Change)>();
         var linked = new List<(Client Client, ImportPlan.ClientPlan Plan)>();
+        var written = new List<(ImportOutcome Outcome, Client Client)>();
         foreach (var plan in batch)
         {
             var entry = plan.Entry;
             var recordType = plan.Xpm.Kind == ClientKind.Entity ? "Entity" : "Client";
-            db.Add(Outcome(run.Id, recordType, entry));
+            var outcome = Outcome(run.Id, recordType, entry);
+            db.Add(outcome);
             if (entry.Action == ImportAction.NeedsReview)
             {
                 run.Skipped++;
@@ -161,6 +171,7 @@ public sealed class ImportRunner(
             }
 
             var client = entry.PortalId is { } id ? existing[id] : null;
+            outcome.BeforeJson = client is null ? null : RecordBefore.Of(client).ToJson();
             if (client is null)
             {
                 client = new Client { PracticeId = run.PracticeId, Kind = plan.Xpm.Kind, Name = plan.Xpm.Name, CreatedAt = Now };
@@ -174,9 +185,19 @@ public sealed class ImportRunner(
                 client.UpdatedAt = Now;
             }
 
-            // First linked by an import: the list shows "New" until a staff member opens the client.
+            written.Add((outcome, client));
+            // First linked by an import: "New" until a manager marks it reviewed or a staff member opens the client.
             var isNewLink = client.XpmLink is null;
-            client.XpmLink ??= new XpmLink { XpmUuid = plan.Xpm.XpmUuid, LinkedAt = Now, IsNew = true };
+            client.XpmLink ??= new XpmLink
+            {
+                XpmUuid = plan.Xpm.XpmUuid, LinkedAt = Now, IsNew = true,
+                MatchReason = MatchReasonOf(plan), ConfirmedBy = run.StartedBy, LinkedByRunId = run.Id,
+            };
+            if (entry.Action == ImportAction.Update)
+            {
+                client.XpmLink.UpdatedByRunId = run.Id;
+            }
+
             if (LinkSync.Update(client.XpmLink, PortalClientValues.From(client), plan, plan.Staged.WebUrl) || isNewLink || entry.WillWrite)
             {
                 client.XpmLink.LastSyncedAt = Now;
@@ -192,6 +213,7 @@ public sealed class ImportRunner(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        written.ForEach(w => w.Outcome.PortalRecordId = w.Client.Id);
         db.AuditEntries.AddRange(audit.Select(a => new AuditEntry
         {
             PracticeId = run.PracticeId,
@@ -294,6 +316,16 @@ public sealed class ImportRunner(
             : string.Join("; ", entry.Fields.Select(f => $"{ImportFields.Label(f.Field)}: {f.Before ?? "(blank)"} → {f.After ?? "(blank)"}")),
         Reason = string.Join(" ", entry.Reasons),
     };
+
+    /// <summary>The match the fetch recorded, as the Linked clients review shows it.</summary>
+    private static string MatchReasonOf(ImportPlan.ClientPlan plan) => plan.Entry.Action == ImportAction.Create
+        ? "Created"
+        : plan.Staged.MatchKind switch
+        {
+            ClientMatchKind.SameEmail => "Same email and compatible name",
+            ClientMatchKind.Suggested => "Accepted suggestion",
+            _ => "Same XPM UUID",
+        };
 
     private static void Count(ImportRun run, ImportAction action)
     {

@@ -4,6 +4,7 @@ using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
+using Portal.Core.LinkedClients;
 using Portal.Core.Sync;
 using Portal.Core.Xpm;
 
@@ -27,12 +28,20 @@ internal static class DeltaFetch
 
         // The read behind the last successful import: a later read that was never imported must not move the mark, or
         // the changes it saw would never be offered again.
-        var imported = db.Set<ImportRun>().Where(r => r.PracticeId == run.PracticeId && r.Kind == ImportRunKind.Import && r.Status == ImportRunStatus.Succeeded);
+        // An undone import does not count: what it brought must be offered again.
+        var imported = db.Set<ImportRun>().Where(r => r.PracticeId == run.PracticeId && r.Kind == ImportRunKind.Import && r.Status == ImportRunStatus.Succeeded
+            && !db.Set<ImportRun>().Any(u => u.Kind == ImportRunKind.Undo && u.UndoOfRunId == r.Id && u.Status == ImportRunStatus.Succeeded));
         var last = await db.Set<ImportRun>().AsNoTracking()
             .Where(f => f.Kind == ImportRunKind.Fetch && f.StartedAt != null && imported.Any(i => i.FetchRunId == f.Id))
             .OrderByDescending(f => f.Id)
             .Select(f => f.StartedAt)
             .FirstOrDefaultAsync(cancellationToken);
+        // A record unlinked since is unchanged in XPM, so only a full read offers it again (as new).
+        if (last is null || await db.Set<UnlinkedMatch>().AnyAsync(u => u.PracticeId == run.PracticeId && u.UnlinkedAt >= last, cancellationToken))
+        {
+            return null;
+        }
+
         return last - margin;
     }
 

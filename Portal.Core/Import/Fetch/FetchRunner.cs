@@ -6,6 +6,7 @@ using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
+using Portal.Core.LinkedClients;
 using Portal.Core.Xpm;
 
 namespace Portal.Core.Import.Fetch;
@@ -107,7 +108,8 @@ public sealed class FetchRunner(
             var portalClients = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId)
                 .Select(c => new PortalClientSnapshot(c.Id, c.XpmLink != null ? (Guid?)c.XpmLink.XpmUuid : null, c.Kind, c.Name, c.FirstName, c.LastName, c.Email, c.Phone, c.Mobile, c.DateOfBirth))
                 .ToListAsync(cancellationToken);
-            var matches = new ClientMatcher(portalClients).MatchAll(staged.Select(c => c.Snapshot).ToList());
+            var overrule = await UnlinkedMatches.LoadOverruleAsync(db, practiceId, cancellationToken);
+            var matches = new ClientMatcher(portalClients).MatchAll(staged.Select(c => c.Snapshot).ToList()).Select(overrule).ToList();
             await using var writer = await StagingWriter.OpenAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             for (var i = 0; i < staged.Count; i++)

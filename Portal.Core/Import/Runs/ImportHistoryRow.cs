@@ -18,4 +18,15 @@ public sealed record ImportHistoryRow(
     int Linked,
     int Updated,
     int Skipped,
-    string? Error);
+    string? Error)
+{
+    /// <summary>The undo of this import, when one is queued, running or done.</summary>
+    public UndoState? Undo { get; init; }
+
+    /// <summary>Can be undone now (by a manager): finished, not undone yet, within <see cref="ImportService.UndoDays"/> days.</summary>
+    public bool CanUndo(DateTime now) =>
+        Undo is null && Status is not (ImportRunStatus.Queued or ImportRunStatus.Running)
+        && (FinishedAt ?? CreatedAt) >= now.AddDays(-ImportService.UndoDays);
+
+    public sealed record UndoState(int RunId, ImportRunStatus Status, int Removed, int Reverted, int Archived, int Kept);
+}

@@ -74,5 +74,11 @@ public sealed class ImportRun
     /// <summary>For a fetch: it read only clients XPM changed since this time (UTC); null when it read them all.</summary>
     public DateTime? ModifiedSince { get; set; }
 
+    /// <summary>For an undo: the import run it takes back.</summary>
+    public int? UndoOfRunId { get; set; }
+
+    /// <summary>For an undo: records the import created that were removed.</summary>
+    public int Removed { get; set; }
+
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;
 }

@@ -17,6 +17,7 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         builder.Property(r => r.Error).HasMaxLength(2000);
         builder.HasIndex(r => new { r.PracticeId, r.Status });
         builder.HasIndex(r => r.FetchRunId);
+        builder.HasIndex(r => r.UndoOfRunId);
         builder.Property(r => r.DetailLevel).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(r => r.IsActive);
     }

@@ -10,4 +10,7 @@ public enum ImportRunKind
 
     /// <summary>"Sync data to Xero Practice Manager": sends the confirmed clients' portal changes to XPM (Portal.Core.Sync).</summary>
     Sync,
+
+    /// <summary>Takes back what an import run did (<see cref="ImportRun.UndoOfRunId"/>).</summary>
+    Undo,
 }

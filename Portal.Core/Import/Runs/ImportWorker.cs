@@ -7,6 +7,7 @@ using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Import.Apply;
 using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Undo;
 
 namespace Portal.Core.Import.Runs;
 
@@ -60,6 +61,10 @@ public sealed class ImportWorker(
             else if (kind == ImportRunKind.Fetch)
             {
                 await scope.ServiceProvider.GetRequiredService<FetchRunner>().RunAsync(runId, baseUrl, cancellation.Token);
+            }
+            else if (kind == ImportRunKind.Undo)
+            {
+                await scope.ServiceProvider.GetRequiredService<UndoRunner>().RunAsync(runId, baseUrl, cancellation.Token);
             }
             else
             {

@@ -54,6 +54,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         Staff("GET,POST /clients/{Id:int}", "GET /clients/{clientA}"),
         Staff("GET,POST /clients/{Id:int}/edit", "GET /clients/{clientA}/edit"),
         new("GET,POST /conflicts", "GET /conflicts", SignIn, Denied, Denied, Denied, Ok, "the Conflicts inbox: managers only"),
+        new("GET,POST /linked-clients", "GET /linked-clients", SignIn, Denied, Denied, Denied, Ok, "the Linked clients review: managers only"),
         Staff("GET,POST /staff", "GET /staff"),
         Staff("GET,POST /outbox", "GET /outbox"),
         Staff("GET,POST /outbox/{EmailId}", "GET /outbox/{email}"),
@@ -72,6 +73,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         Staff("GET /configure/integrations/xpm/connect", "GET /configure/integrations/xpm/connect", "→/sandbox/xpm/identity/connect/authorize"),
         Staff("GET /configure/integrations/xpm/callback", "GET /configure/integrations/xpm/callback", "→/configure/integrations/xpm"),
         Staff("GET /configure/integrations/xpm/imports/{runId:int}/outcomes.csv", "GET /configure/integrations/xpm/imports/{importRun}/outcomes.csv"),
+        Staff("GET /configure/integrations/xpm/imports/{runId:int}/changes.csv", "GET /configure/integrations/xpm/imports/{importRun}/changes.csv"),
+        Staff("GET /clients/{clientId:int}/history.csv", "GET /clients/{clientA}/history.csv"),
 
         // The XPM sandbox (on in Development). Its page and consent stand in for Xero's sign-in: staff only.
         Staff("GET,POST /sandbox", "GET /sandbox"),
@@ -168,6 +171,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     [InlineData("clientA", "/portal/{clientB}")]
     [InlineData("clientA", "/clients/{clientB}")]
     [InlineData("clientA", "/configure/integrations/xpm/imports/{importRun}/outcomes.csv")]
+    [InlineData("clientA", "/clients/{clientB}/history.csv")]
     [InlineData("clientB", "/portal?clientId={clientA}")]
     [InlineData("clientB", "/clients/{clientA}")]
     public async Task ClientPages_WhateverIdIsInTheUrl_ShowOnlyTheSignedInClientsOwnData(string user, string path)
@@ -194,6 +198,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     [InlineData("/clients/{otherPracticeClient}")]
     [InlineData("/configure/integrations/xpm/review/{otherPracticeFetchRun}")]
     [InlineData("/configure/integrations/xpm/imports/{otherPracticeImportRun}/outcomes.csv")]
+    [InlineData("/configure/integrations/xpm/imports/{otherPracticeImportRun}/changes.csv")]
+    [InlineData("/clients/{otherPracticeClient}/history.csv")]
     [InlineData("/clients?search=Other")]
     public async Task Staff_IdsOfAnotherPractice_ShowNothingOfIt(string path)
     {

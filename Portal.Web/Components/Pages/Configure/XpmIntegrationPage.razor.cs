@@ -33,6 +33,8 @@ public partial class XpmIntegrationPage
     private XpmQuotaSnapshot? _quota;
     private int? _staffCount;
     private int? _practiceId;
+    private bool _isManager;
+    private ImportProgressSnapshot? _undo;
     private ImportProgressSnapshot? _fetch;
     private IReadOnlyList<ImportHistoryRow> _history = [];
     private string? _checkError;
@@ -57,7 +59,8 @@ public partial class XpmIntegrationPage
 
     private async Task LoadAsync()
     {
-        _practiceId = PortalPrincipal.Read((await AuthenticationState).User)?.PracticeId;
+        var user = PortalPrincipal.Read((await AuthenticationState).User);
+        (_practiceId, _isManager) = (user?.PracticeId, user?.IsManager == true);
         _connection = await Connections.GetAsync();
         _fetch = await Imports.GetLatestFetchAsync();
         _history = await Imports.GetHistoryAsync();
@@ -105,11 +108,34 @@ public partial class XpmIntegrationPage
                 _quota = Quota.Current;
             }
         }
-        else if (snapshot.Kind == ImportRunKind.Import && (snapshot.Status == ImportRunStatus.Queued || !snapshot.IsActive))
+
+        if (snapshot.Kind == ImportRunKind.Undo)
+        {
+            _undo = snapshot;
+        }
+
+        if (snapshot.Kind is ImportRunKind.Import or ImportRunKind.Undo && (snapshot.Status == ImportRunStatus.Queued || !snapshot.IsActive))
         {
             // An import started or finished in another tab: the history shows it without a reload.
             _history = await Imports.GetHistoryAsync();
         }
+    }
+
+    private async Task UndoAsync(int runId)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Undo this import?",
+            "Clients it created are removed (or archived, if edited since), fields it changed get their previous values back and links it made are removed. Anything edited since the import is kept and listed in the undo's outcome file.",
+            yesText: "Undo import", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var started = await Imports.StartUndoAsync(runId);
+        Snackbar.Add(started.Succeeded ? "Undoing the import. Its progress shows in the import history." : started.Error!.Message,
+            started.Succeeded ? Severity.Info : Severity.Warning);
+        _history = await Imports.GetHistoryAsync();
     }
 
     // OAuth needs a full browser round trip to Xero, not a circuit navigation.
