@@ -6,7 +6,14 @@ namespace Portal.E2E.Pages;
 /// <summary>The review stepper: Staff → Clients → Entities → Confirm.</summary>
 public sealed class ImportReviewPageObject(IPage page)
 {
-    public Task SaveAndContinueAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).Locator("visible=true").ClickAsync();
+    /// <summary>Clicks "Save and continue" and waits for the next step, so two calls in a row never click the same step's button twice.</summary>
+    public async Task SaveAndContinueAsync()
+    {
+        var current = page.GetByRole(AriaRole.Tab, new() { Selected = true });
+        var before = await current.InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).Locator("visible=true").ClickAsync();
+        await Expect(current).Not.ToHaveTextAsync(before, new() { Timeout = 30_000 });
+    }
 
     public Task SelectAllStaffAsync() => page.GetByTestId("staff-step").GetByRole(AriaRole.Button, new() { Name = "Select all" }).ClickAsync();
 
