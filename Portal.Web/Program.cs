@@ -23,7 +23,7 @@ var contentRoot = builder.Environment.ContentRootPath;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPortalAddress, ServerPortalAddress>();
 builder.AddPortalDataProtection();
-builder.Services.AddData(builder.Configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db", contentRoot);
+builder.Services.AddData(builder.Configuration.GetConnectionString("Portal"), contentRoot, builder.GetDatabaseProvider());
 // Seeders run in registration order: the practice first, then the demo users that belong to it.
 builder.Services.AddPractices();
 builder.AddPortalIdentity();

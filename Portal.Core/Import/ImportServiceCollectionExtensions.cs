@@ -13,6 +13,7 @@ public static class ImportServiceCollectionExtensions
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportQueue>();
         services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportRunClaims>();
         services.AddScoped<RunFinishedNotifier>();
         services.AddScoped<FetchRunner>();
         services.AddScoped<ImportRunner>();

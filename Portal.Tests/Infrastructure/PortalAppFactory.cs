@@ -33,12 +33,25 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory.Path, "portal.db");
 
+    /// <summary>With <c>PORTAL_TEST_POSTGRES</c> set: the app's own PostgreSQL database instead of <see cref="DatabasePath"/>.</summary>
+    public string? PostgresConnectionString { get; private set; }
+
     public string MailDirectory => Path.Combine(_directory.Path, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        if (PostgresTestServer.IsEnabled)
+        {
+            PostgresConnectionString ??= PostgresTestServer.CreateDatabase();
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Portal", PostgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("AzureAd:ClientId", "");
         builder.UseSetting("SendGrid:ApiKey", "");
@@ -83,6 +96,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         _directory.Dispose();
+        if (PostgresConnectionString is not null)
+        {
+            await PostgresTestServer.DropDatabaseAsync(PostgresConnectionString);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -74,5 +74,11 @@ public sealed class ImportRun
     /// <summary>For a fetch: it read only clients XPM changed since this time (UTC); null when it read them all.</summary>
     public DateTime? ModifiedSince { get; set; }
 
+    /// <summary>The node working the run (<c>Import:NodeId</c>, else machine and process), while it holds the lease.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Until when the lease holds; the working node renews it. Past it, another node takes the run over.</summary>
+    public DateTime? LeaseExpiresAt { get; set; }
+
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;
 }

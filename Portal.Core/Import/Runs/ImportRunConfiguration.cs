@@ -18,6 +18,7 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         builder.HasIndex(r => new { r.PracticeId, r.Status });
         builder.HasIndex(r => r.FetchRunId);
         builder.Property(r => r.DetailLevel).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.LeaseOwner).HasMaxLength(200);
         builder.Ignore(r => r.IsActive);
     }
 }
