@@ -58,7 +58,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {
-            builder.UseSetting(key, value);
+            // A test that restarts the app on "the same SQLite file" gets the same PostgreSQL database on the PostgreSQL pass.
+            var shared = key == "ConnectionStrings:Portal" && PostgresTestServer.IsEnabled && value is not null;
+            builder.UseSetting(key, shared ? PostgresTestServer.DatabaseStandingFor(value!) : value);
         }
 
         if (TestServices is not null)

@@ -16,6 +16,7 @@ public static class PostgresTestServer
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static readonly string TemplateName = $"portal_template_{Environment.ProcessId}";
     private static bool _templateReady;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> Standing = new();
 
     /// <summary>The server's connection string, or null when the tests run on SQLite.</summary>
     public static string? ConnectionString => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value ? value : null;
@@ -37,6 +38,13 @@ public static class PostgresTestServer
 
     /// <summary>The synchronous twin of <see cref="CreateDatabaseAsync"/>, for WebApplicationFactory's synchronous configuration hook.</summary>
     public static string CreateDatabase() => Task.Run(CreateDatabaseAsync).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The PostgreSQL database standing for a SQLite connection string a test passes to several app instances (a restart
+    /// on the same file): the same string always maps to the same database. Dropped with the throwaway server.
+    /// </summary>
+    public static string DatabaseStandingFor(string sqliteConnectionString) =>
+        Standing.GetOrAdd(sqliteConnectionString, _ => new Lazy<string>(CreateDatabase)).Value;
 
     public static async Task DropDatabaseAsync(string connectionString)
     {
