@@ -109,6 +109,8 @@ internal sealed class ImportProgressListener(
                 var run = await db.Set<ImportRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, stoppingToken);
                 if (run is not null)
                 {
+                    logger.LogDebug("Progress of import run {RunId} from {Node}: {ItemsDone}/{ItemsTotal} ({Status})",
+                        run.Id, run.LeaseOwner, run.ItemsDone, run.ItemsTotal, run.Status);
                     await progress.DeliverAsync(ImportProgressSnapshot.From(run));
                 }
             }
