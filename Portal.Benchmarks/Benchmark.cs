@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Portal.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Portal.Benchmarks -- --clients 20000</c>. One run: the app and its sandbox practice
+/// <c>dotnet run -c Release --project Portal.Benchmarks -- --clients 20000</c>, on PostgreSQL with
+/// <c>--provider postgres --connection "Host=…;Username=…"</c> (a database of its own is created on that server). One run: the app and its sandbox practice
 /// on loopback, then each phase and the floor it is compared with (docs/benchmarks.md). Not named Program: the app's is.
 /// </summary>
 internal static class Benchmark
@@ -11,9 +12,12 @@ internal static class Benchmark
     public static async Task<int> Main(string[] args)
     {
         var clients = ArgValue(args, "--clients") ?? 1_000;
-        Console.WriteLine($"Portal.Benchmarks: {clients:N0} sandbox clients, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var postgres = string.Equals(ArgText(args, "--provider"), "postgres", StringComparison.OrdinalIgnoreCase)
+            ? ArgText(args, "--connection") ?? throw new ArgumentException("--provider postgres needs --connection \"Host=…;Username=…\"")
+            : null;
+        Console.WriteLine($"Portal.Benchmarks: {clients:N0} sandbox clients, {(postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
-        await using var portal = new BenchmarkPortal(clients);
+        await using var portal = new BenchmarkPortal(clients, postgres);
         portal.Start();
         await portal.ConnectAsync();
         var flow = new ImportFlow(portal);
@@ -84,14 +88,22 @@ internal static class Benchmark
             });
         }
 
-        await Run("(c) SQLite insert floor", async () =>
+        await Run(portal.PostgresDatabase is null ? "(c) SQLite insert floor" : "(c) PostgreSQL insert floor", async () =>
         {
-            var rows = await Floors.InsertRowsAsync(portal.DataDirectory, listed);
+            var rows = portal.PostgresDatabase is { } database
+                ? await BenchmarkPostgres.InsertRowsAsync(database, listed)
+                : await Floors.InsertRowsAsync(portal.DataDirectory, listed);
             return (rows, $"{rows:N0} rows x 15 text columns, one prepared insert, one transaction");
         });
 
         Print(phases);
         return 0;
+    }
+
+    private static string? ArgText(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static int? ArgValue(string[] args, string name)
@@ -105,7 +117,7 @@ internal static class Benchmark
     {
         TimeSpan Of(string name) => phases.Single(p => p.Name == name).Elapsed;
         var download = Of("(a) download floor") + Of("(b) XmlReader floor");
-        var insert = Of("(c) SQLite insert floor");
+        var insert = phases.Single(p => p.Name.StartsWith("(c) ", StringComparison.Ordinal)).Elapsed;
         var reimport = Of("(3) re-import: fetch") + Of("(3) re-import: apply");
         var reimportFailed = phases.Any(p => p.Failed && p.Name.StartsWith("(3)", StringComparison.Ordinal));
         var rows = new List<(string Name, TimeSpan Elapsed, string Ratio, long Peak, long Allocated)>();
