@@ -114,6 +114,27 @@ public sealed class CrossNodeProgressTests
         renewalOnA.StillOwned.ShouldBeFalse("node A must stop working a run node B took over");
     }
 
+    [Fact]
+    public async Task Renew_AfterACancelFromAnotherNode_TellsTheWorkingNodeToStop()
+    {
+        _ = PostgresTestServer.RequiredConnectionString;
+        await using var database = await TestDatabase.CreateAsync();
+        var runId = await QueueRunAsync(database);
+        var working = Node(database, "node-a");
+        (await working.Claims.ClaimNextAsync(CancellationToken.None)).ShouldBe(runId);
+        (await working.Claims.RenewAsync(runId, CancellationToken.None)).CancelRequested.ShouldBeFalse();
+
+        // What ImportService.CancelAsync does on the node serving the page: the flag on the row.
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.CancelRequested, true));
+        }
+
+        var renewal = await working.Claims.RenewAsync(runId, CancellationToken.None);
+
+        renewal.ShouldBe(new LeaseRenewal(StillOwned: true, CancelRequested: true));
+    }
+
     private static async Task<int> QueueRunAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
