@@ -10,16 +10,14 @@ using Portal.Infrastructure;
 namespace Portal.ScaleOut;
 
 /// <summary>
-/// Two nodes' import plumbing on one database, in one test process: what node A publishes reaches node B's subscribers,
-/// and two nodes never claim the same run.
+/// Two nodes' import plumbing on one database, in one test process: what node A publishes reaches node B's subscribers
+/// (NOTIFY on PostgreSQL, row polling on SQLite), and two nodes never claim the same run.
 /// </summary>
-[Trait("Category", "Postgres")]
 public sealed class CrossNodeProgressTests
 {
     [Fact]
     public async Task Publish_OnNodeA_ReachesSubscribersOnNodeB()
     {
-        _ = PostgresTestServer.RequiredConnectionString;
         await using var database = await TestDatabase.CreateAsync();
         var runId = await QueueRunAsync(database);
         var nodeA = Node(database, "node-a");
@@ -48,11 +46,12 @@ public sealed class CrossNodeProgressTests
         await using (var db = database.CreateDbContext())
         {
             await db.Set<ImportRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, ImportRunStatus.Running).SetProperty(r => r.ItemsDone, 42).SetProperty(r => r.ItemsTotal, 100));
+                .SetProperty(r => r.Status, ImportRunStatus.Running).SetProperty(r => r.LeaseOwner, "node-a")
+                .SetProperty(r => r.ItemsDone, 42).SetProperty(r => r.ItemsTotal, 100));
             snapshot = ImportProgressSnapshot.From(await db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
         }
 
-        // Node A publishes as a run does, batch after batch (the first may precede node B's LISTEN).
+        // Node A publishes as a run does, batch after batch (the first may precede node B's LISTEN; SQLite needs none).
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!Seen() && waited.Elapsed < TimeSpan.FromSeconds(20))
         {
@@ -66,8 +65,10 @@ public sealed class CrossNodeProgressTests
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task ClaimNext_TwoNodesAtOnce_EachRunClaimedByExactlyOneNode()
     {
+        // PostgreSQL only: the nodes claim concurrently, and the SQLite test database is one in-memory connection.
         _ = PostgresTestServer.RequiredConnectionString;
         await using var database = await TestDatabase.CreateAsync();
         var runs = new List<int>();
@@ -97,7 +98,6 @@ public sealed class CrossNodeProgressTests
     [Fact]
     public async Task ClaimNext_RunWhoseLeaseExpired_IsTakenOverByAnotherNode()
     {
-        _ = PostgresTestServer.RequiredConnectionString;
         await using var database = await TestDatabase.CreateAsync();
         var runId = await QueueRunAsync(database);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -117,7 +117,6 @@ public sealed class CrossNodeProgressTests
     [Fact]
     public async Task Renew_AfterACancelFromAnotherNode_TellsTheWorkingNodeToStop()
     {
-        _ = PostgresTestServer.RequiredConnectionString;
         await using var database = await TestDatabase.CreateAsync();
         var runId = await QueueRunAsync(database);
         var working = Node(database, "node-a");
@@ -150,7 +149,10 @@ public sealed class CrossNodeProgressTests
     {
         var options = Options.Create(new ImportOptions { NodeId = name, LeaseDuration = TimeSpan.FromSeconds(30), LeaseRenewInterval = TimeSpan.FromMilliseconds(100) });
         var provider = Options.Create(new DatabaseOptions { Provider = database.Provider });
-        var progress = new ImportProgress(new PostgresProgressAnnouncer(database, options, NullLogger<PostgresProgressAnnouncer>.Instance));
+        // As AddImport wires it: announcements only on PostgreSQL; on SQLite the other nodes poll the rows.
+        var progress = new ImportProgress(database.Provider == DatabaseProvider.Postgres
+            ? new PostgresProgressAnnouncer(database, options, NullLogger<PostgresProgressAnnouncer>.Instance)
+            : null);
         return new TestNode(
             progress,
             new ImportRunClaims(database, options, time ?? TimeProvider.System),
