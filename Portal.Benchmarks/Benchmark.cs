@@ -9,7 +9,8 @@ namespace Portal.Benchmarks;
 /// <c>dotnet run -c Release --project Portal.Benchmarks -- --clients 1000,20000,50000</c>. Each size runs in its own process
 /// (so one size's memory never counts against the next): the app and its sandbox practice on loopback, then each phase,
 /// the server-side queries of the Clients step and Clients list, and the floors each phase is compared with
-/// (docs/benchmarks.md). Not named Program: the app's is.
+/// (docs/benchmarks.md). On PostgreSQL add <c>--provider postgres --connection "Host=…;Username=…"</c> (a database of its
+/// own is created on that server). Not named Program: the app's is.
 /// </summary>
 internal static class Benchmark
 {
@@ -24,28 +25,35 @@ internal static class Benchmark
             var failed = 0;
             foreach (var size in sizes)
             {
-                failed += await RunChildAsync(size);
+                failed += await RunChildAsync(size, args);
             }
 
             return failed;
         }
 
-        return await RunAsync(sizes[0]);
+        var postgres = string.Equals(ArgValue(args, "--provider"), "postgres", StringComparison.OrdinalIgnoreCase)
+            ? ArgValue(args, "--connection") ?? throw new ArgumentException("--provider postgres needs --connection \"Host=…;Username=…\"")
+            : null;
+        return await RunAsync(sizes[0], postgres);
     }
 
-    private static async Task<int> RunChildAsync(int clients)
+    private static async Task<int> RunChildAsync(int clients, string[] args)
     {
-        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["--clients", clients.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        string[] childArgs = ["--clients", clients.ToString(CultureInfo.InvariantCulture), .. ProviderArgs(args)];
+        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, childArgs) { UseShellExecute = false })!;
         await child.WaitForExitAsync();
         Console.WriteLine();
         return child.ExitCode == 0 ? 0 : 1;
     }
 
-    private static async Task<int> RunAsync(int clients)
-    {
-        Console.WriteLine($"Portal.Benchmarks: {clients:N0} sandbox clients, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
+    private static IEnumerable<string> ProviderArgs(string[] args) =>
+        new[] { "--provider", "--connection" }.Where(name => ArgValue(args, name) is not null).SelectMany(name => new[] { name, ArgValue(args, name)! });
 
-        await using var portal = new BenchmarkPortal(clients);
+    private static async Task<int> RunAsync(int clients, string? postgres)
+    {
+        Console.WriteLine($"Portal.Benchmarks: {clients:N0} sandbox clients, {(postgres is null ? "SQLite" : "PostgreSQL")}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
+
+        await using var portal = new BenchmarkPortal(clients, postgres);
         portal.Start();
         await portal.ConnectAsync();
         // The sandbox builds its practice on first use; build it now so the idle baseline holds it (production has no sandbox).
@@ -114,9 +122,11 @@ internal static class Benchmark
             return Task.FromResult((count, $"{count:N0} <Client> elements"));
         });
         body = [];
-        await Run("(c) SQLite insert floor", async () =>
+        await Run(portal.PostgresDatabase is null ? "(c) SQLite insert floor" : "(c) PostgreSQL insert floor", async () =>
         {
-            var rows = await Floors.InsertRowsAsync(portal.DataDirectory, listed);
+            var rows = portal.PostgresDatabase is { } database
+                ? await BenchmarkPostgres.InsertRowsAsync(database, listed)
+                : await Floors.InsertRowsAsync(portal.DataDirectory, listed);
             return (rows, $"{rows:N0} rows x 15 text columns, one prepared insert, one transaction");
         });
 
@@ -158,7 +168,7 @@ internal static class Benchmark
     private static void Print(List<Phase> phases, long idle)
     {
         TimeSpan Of(string name) => phases.Single(p => p.Name == name).Elapsed;
-        var insert = Of("(c) SQLite insert floor");
+        var insert = phases.Single(p => p.Name.StartsWith("(c) ", StringComparison.Ordinal)).Elapsed;
         var fetchFloor = Of("(a) download floor") + Of("(b) XmlReader floor") + insert;
         var reimport = Of("(3) re-import: fetch") + Of("(3) re-import: apply");
         var reimportFailed = phases.Any(p => p.Failed && p.Name.StartsWith("(3)", StringComparison.Ordinal));

@@ -12,15 +12,21 @@ namespace Portal.Benchmarks;
 
 /// <summary>
 /// The real portal with its embedded sandbox practice of <see cref="Clients"/> generated clients, on a loopback port and a
-/// fresh SQLite file, reached by the real XPM client over HTTP (as <c>Portal.Tests</c>' <c>SandboxPortal</c> does).
+/// fresh SQLite file (or, with <paramref name="postgres"/>, a fresh database on that PostgreSQL server), reached by the
+/// real XPM client over HTTP (as <c>Portal.Tests</c>' <c>SandboxPortal</c> does).
 /// </summary>
-internal sealed class BenchmarkPortal(int clients) : WebApplicationFactory<Program>
+internal sealed class BenchmarkPortal(int clients, string? postgres = null) : WebApplicationFactory<Program>
 {
+    private readonly string? _postgresDatabase = postgres is null ? null : BenchmarkPostgres.CreateDatabase(postgres);
+
     private readonly string _directory = Directory.CreateTempSubdirectory("portal-bench-").FullName;
 
     public int Clients => clients;
 
     public string DataDirectory => _directory;
+
+    /// <summary>The benchmark's own PostgreSQL database, or null on SQLite.</summary>
+    public string? PostgresDatabase => _postgresDatabase;
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -53,7 +59,16 @@ internal sealed class BenchmarkPortal(int clients) : WebApplicationFactory<Progr
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(_directory, "portal.db")}");
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Portal", _postgresDatabase);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(_directory, "portal.db")}");
+        }
+
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_directory, "mail"));
         builder.UseSetting("AzureAd:ClientId", "");
         builder.UseSetting("SendGrid:ApiKey", "");
@@ -77,6 +92,11 @@ internal sealed class BenchmarkPortal(int clients) : WebApplicationFactory<Progr
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            BenchmarkPostgres.DropDatabase(_postgresDatabase);
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

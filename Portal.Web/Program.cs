@@ -25,8 +25,10 @@ var contentRoot = builder.Environment.ContentRootPath;
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IPortalAddress, ServerPortalAddress>();
+// Data before Data Protection: hosted services start in registration order, and the key ring (in the database on
+// PostgreSQL) is loaded at start, so the migrations must have created its table first.
+builder.Services.AddData(builder.Configuration.GetConnectionString("Portal"), contentRoot, builder.GetDatabaseProvider());
 builder.AddPortalDataProtection();
-builder.Services.AddData(builder.Configuration.GetConnectionString("Portal") ?? "Data Source=data/portal.db", contentRoot);
 // Seeders run in registration order: the practice first, then the demo users that belong to it.
 builder.Services.AddPractices();
 builder.AddPortalIdentity();

@@ -24,10 +24,11 @@ public sealed class ClientService(
         var clients = db.Clients.AsNoTracking().Where(c => c.PracticeId == user.PracticeId);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = $"%{query.Search.Trim()}%";
-            clients = clients.Where(c => EF.Functions.Like(c.Name, term)
-                || (c.Email != null && EF.Functions.Like(c.Email, term))
-                || (c.Phone != null && EF.Functions.Like(c.Phone, term)));
+            // Lower case on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not.
+            var term = $"%{query.Search.Trim().ToLowerInvariant()}%";
+            clients = clients.Where(c => EF.Functions.Like(c.Name.ToLower(), term)
+                || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), term))
+                || (c.Phone != null && EF.Functions.Like(c.Phone.ToLower(), term)));
         }
 
         if (query.Kind is { } kind)

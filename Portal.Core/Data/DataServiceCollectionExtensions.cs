@@ -7,15 +7,43 @@ namespace Portal.Core.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// SQLite through a context factory (one context per operation). A relative <c>Data Source</c> is
-    /// resolved against <paramref name="contentRoot"/>, and its folder is created when missing.
+    /// The database through a context factory (one context per operation). On SQLite (the default) a missing connection
+    /// string means <c>data/portal.db</c>, a relative <c>Data Source</c> is resolved against <paramref name="contentRoot"/>,
+    /// and its folder is created when missing. PostgreSQL needs <c>ConnectionStrings:Portal</c>.
     /// </summary>
-    public static IServiceCollection AddData(this IServiceCollection services, string connectionString, string contentRoot)
+    public static IServiceCollection AddData(this IServiceCollection services, string? connectionString, string contentRoot,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var resolved = ResolveConnectionString(connectionString, contentRoot);
-        services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalSqlite(resolved));
+        services.Configure<DatabaseOptions>(options => options.Provider = provider);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Portal is empty: set it (e.g. \"Host=db;Database=portal;Username=portal;Password=…\").");
+            }
+
+            services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalPostgres(connectionString));
+        }
+        else
+        {
+            var resolved = ResolveConnectionString(connectionString ?? "Data Source=data/portal.db", contentRoot);
+            services.AddDbContextFactory<PortalDbContext>(options => options.UsePortalSqlite(resolved));
+        }
+
         services.AddHostedService<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>
+    /// PostgreSQL as the portal uses it: migrations from their own assembly (see <see cref="DatabaseOptions.PostgresMigrationsAssembly"/>).
+    /// No retrying execution strategy: the runs use their own transactions, which it refuses, and a failed run resumes anyway.
+    /// </summary>
+    public static TBuilder UsePortalPostgres<TBuilder>(this TBuilder options, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
+    {
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(DatabaseOptions.PostgresMigrationsAssembly));
+        return options;
     }
 
     /// <summary>

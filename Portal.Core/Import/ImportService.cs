@@ -131,12 +131,18 @@ public sealed class ImportService(
 
     /// <summary>
     /// One run at a time per practice: a start while one is queued or running is refused, never doubled. The check,
-    /// the run's own <paramref name="precondition"/> and the insert share one (immediate) SQLite transaction.
+    /// the run's own <paramref name="precondition"/> and the insert share one (immediate) SQLite transaction; on PostgreSQL,
+    /// where nodes start runs side by side, the transaction first locks the practice's row so the check holds across nodes.
     /// </summary>
     private async Task<Result<int>> QueueAsync(PortalDbContext db, ImportRun run, Func<CancellationToken, Task<Error?>> precondition, CancellationToken cancellationToken)
     {
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Practices" WHERE "Id" = {run.PracticeId} FOR UPDATE""", cancellationToken);
+            }
+
             var active = await db.Set<ImportRun>()
                 .Where(r => r.PracticeId == run.PracticeId && (r.Status == ImportRunStatus.Queued || r.Status == ImportRunStatus.Running))
                 .Select(r => (int?)r.Id)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
 using Portal.Core.Import.Apply;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Review;
@@ -13,7 +15,12 @@ public static class ImportServiceCollectionExtensions
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ImportQueue>();
-        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportRunClaims>();
+        // Live progress across nodes: announced with NOTIFY on PostgreSQL; on SQLite the listener polls the rows instead.
+        services.AddSingleton<IImportProgressAnnouncer, PostgresProgressAnnouncer>();
+        services.AddSingleton(sp => new ImportProgress(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres ? sp.GetRequiredService<IImportProgressAnnouncer>() : null));
+        services.AddHostedService<ImportProgressListener>();
         services.AddScoped<RunFinishedNotifier>();
         services.AddScoped<FetchRunner>();
         services.AddScoped<ImportRunner>();

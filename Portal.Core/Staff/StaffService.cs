@@ -13,8 +13,9 @@ public sealed class StaffService(IDbContextFactory<PortalDbContext> contextFacto
         var staff = db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == user.PracticeId);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = $"%{search.Trim()}%";
-            staff = staff.Where(s => EF.Functions.Like(s.Name, term) || (s.Email != null && EF.Functions.Like(s.Email, term)));
+            // Lower case on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not.
+            var term = $"%{search.Trim().ToLowerInvariant()}%";
+            staff = staff.Where(s => EF.Functions.Like(s.Name.ToLower(), term) || (s.Email != null && EF.Functions.Like(s.Email.ToLower(), term)));
         }
 
         return await staff.OrderBy(s => s.Name)

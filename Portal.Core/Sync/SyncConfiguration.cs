@@ -19,8 +19,9 @@ internal sealed class SyncConflictConfiguration : IEntityTypeConfiguration<SyncC
         builder.Property(c => c.XpmValue).HasMaxLength(1000);
         builder.Property(c => c.ResolvedBy).HasMaxLength(320);
         builder.Ignore(c => c.IsOpen);
-        // One open conflict per client and field.
-        builder.HasIndex(c => new { c.ClientId, c.Field }).IsUnique().HasFilter("ResolvedAt IS NULL");
+        // One open conflict per client and field. The column is quoted so the filter reads the same on SQLite and PostgreSQL
+        // (which folds unquoted names to lower case).
+        builder.HasIndex(c => new { c.ClientId, c.Field }).IsUnique().HasFilter("\"ResolvedAt\" IS NULL");
         builder.HasIndex(c => new { c.PracticeId, c.ResolvedAt });
     }
 }

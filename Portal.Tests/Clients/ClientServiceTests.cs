@@ -10,14 +10,14 @@ namespace Portal.Clients;
 
 public sealed class ClientServiceTests : IAsyncLifetime
 {
-    private SqliteTestDatabase _db = null!;
+    private TestDatabase _db = null!;
     private FakeCurrentUser _user = null!;
     private ClientService _service = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
     public async ValueTask InitializeAsync()
     {
-        _db = await SqliteTestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync();
         _user = FakeCurrentUser.Staff(_db.PracticeId);
         _service = new ClientService(_db, _user, _time, Options.Create(new XpmOptions { WebHost = "xpm.practice.example" }));
     }

@@ -13,13 +13,13 @@ namespace Portal.Clients;
 /// <summary>Staff editing a client: audit, and pending sync on a client linked to XPM.</summary>
 public sealed class ClientServiceUpdateTests : IAsyncLifetime
 {
-    private SqliteTestDatabase _db = null!;
+    private TestDatabase _db = null!;
     private ClientService _service = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     public async ValueTask InitializeAsync()
     {
-        _db = await SqliteTestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync();
         _service = new ClientService(_db, FakeCurrentUser.Staff(_db.PracticeId), _time, Options.Create(new XpmOptions()));
     }
 

@@ -7,11 +7,11 @@ namespace Portal.Identity;
 
 public sealed class PortalUserDirectoryTests : IAsyncLifetime
 {
-    private SqliteTestDatabase _db = null!;
+    private TestDatabase _db = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await SqliteTestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync();
         await using var db = _db.CreateDbContext();
         db.Clients.AddRange(
             new Client { PracticeId = _db.PracticeId, Name = "Ana Whitfield", Email = "Ana@Example.com" },

@@ -21,13 +21,13 @@ namespace Portal.Import;
 /// </summary>
 internal sealed class ImportHarness : IAsyncDisposable
 {
-    private ImportHarness(SqliteTestDatabase database)
+    private ImportHarness(TestDatabase database)
     {
         Database = database;
         User = FakeCurrentUser.Staff(database.PracticeId);
     }
 
-    public SqliteTestDatabase Database { get; }
+    public TestDatabase Database { get; }
 
     public FakeCurrentUser User { get; }
 
@@ -39,7 +39,7 @@ internal sealed class ImportHarness : IAsyncDisposable
 
     public ImportReviewService Review => new(Database, User);
 
-    public static async Task<ImportHarness> CreateAsync() => new(await SqliteTestDatabase.CreateAsync());
+    public static async Task<ImportHarness> CreateAsync() => new(await TestDatabase.CreateAsync());
 
     /// <summary>A succeeded fetch holding <paramref name="rows"/> (staged rows; portal clients are added to the portal), matched against the portal.</summary>
     public Task<int> FetchAsync(params object[] rows) => FetchAsync(ImportDetailLevel.AllContactDetails, rows);

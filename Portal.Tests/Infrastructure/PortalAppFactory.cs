@@ -33,19 +33,34 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory.Path, "portal.db");
 
+    /// <summary>With <c>PORTAL_TEST_POSTGRES</c> set: the app's own PostgreSQL database instead of <see cref="DatabasePath"/>.</summary>
+    public string? PostgresConnectionString { get; private set; }
+
     public string MailDirectory => Path.Combine(_directory.Path, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        if (PostgresTestServer.IsEnabled)
+        {
+            PostgresConnectionString ??= PostgresTestServer.CreateDatabase();
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Portal", PostgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Email:PickupDirectory", MailDirectory);
         builder.UseSetting("AzureAd:ClientId", "");
         builder.UseSetting("SendGrid:ApiKey", "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {
-            builder.UseSetting(key, value);
+            // A test that restarts the app on "the same SQLite file" gets the same PostgreSQL database on the PostgreSQL pass.
+            var shared = key == "ConnectionStrings:Portal" && PostgresTestServer.IsEnabled && value is not null;
+            builder.UseSetting(key, shared ? PostgresTestServer.DatabaseStandingFor(value!) : value);
         }
 
         if (TestServices is not null)
@@ -83,6 +98,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         _directory.Dispose();
+        if (PostgresConnectionString is not null)
+        {
+            await PostgresTestServer.DropDatabaseAsync(PostgresConnectionString);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -16,7 +16,7 @@ public sealed class LinkedClientSearchScaleTests(ITestOutputHelper output)
     [Fact]
     public async Task Search_EveryFilterAt20000Clients_GivesExactTotalsAndAFullPage()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         await SeedAsync(database);
         var service = new LinkedClientService(database,
             new FakeCurrentUser(new PortalUser("Mia Manager", "mia@practice.example", PortalRoles.Manager, database.PracticeId, null, null)), TimeProvider.System);
@@ -51,7 +51,7 @@ public sealed class LinkedClientSearchScaleTests(ITestOutputHelper output)
 
     private static DateTime SyncedAt(int i) => Start.AddMinutes(i * 20);
 
-    private static async Task SeedAsync(SqliteTestDatabase database)
+    private static async Task SeedAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -15,10 +15,10 @@ public sealed class ConflictServiceTests : IAsyncLifetime
     private static readonly PortalClientValues Base = new() { Name = "Ana Whitfield", Email = "ana@kowhairidge.example", Phone = "06 555 0142" };
     private static readonly PortalClientValues Xpm = Base with { Email = "ana.xpm@example.com", Phone = "021 999" };
 
-    private SqliteTestDatabase _db = null!;
+    private TestDatabase _db = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
-    public async ValueTask InitializeAsync() => _db = await SqliteTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
 
     public async ValueTask DisposeAsync() => await _db.DisposeAsync();
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Portal.Core.Data;
 
 namespace Portal.Web.Configuration;
 
@@ -27,7 +28,21 @@ public static class DataProtectionExtensions
         }
 
         var keys = new DirectoryInfo(Path.GetFullPath(options.KeysPath, contentRoot));
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Portal").PersistKeysToFileSystem(keys);
+        var store = options.Store ?? (builder.GetDatabaseProvider() == DatabaseProvider.Postgres ? KeyRingStore.Database : KeyRingStore.FileSystem);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Portal");
+        var keysAt = keys.FullName;
+        if (store == KeyRingStore.Database)
+        {
+            // Every node behind the load balancer reads one key ring, so a cookie or a stored XPM token protected by one
+            // node is read by the others. The certificate below still encrypts each key before it reaches the table.
+            dataProtection.PersistKeysToDbContext<PortalDbContext>();
+            keysAt = "the database (DataProtectionKeys)";
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(keys);
+        }
+
         if (LoadCertificate(options, contentRoot) is { } certificate)
         {
             // Also registers the certificate for decryption, so no certificate store is needed to read the keys back.
@@ -36,11 +51,15 @@ public static class DataProtectionExtensions
         else if (!builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService(services => new UnprotectedKeysWarning(
-                services.GetRequiredService<ILogger<UnprotectedKeysWarning>>(), keys.FullName));
+                services.GetRequiredService<ILogger<UnprotectedKeysWarning>>(), keysAt));
         }
 
         return builder;
     }
+
+    /// <summary><c>Database:Provider</c>: SQLite unless set.</summary>
+    public static DatabaseProvider GetDatabaseProvider(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetValue<DatabaseProvider?>($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}") ?? DatabaseProvider.Sqlite;
 
     private static X509Certificate2? LoadCertificate(KeyRingOptions options, string contentRoot)
     {

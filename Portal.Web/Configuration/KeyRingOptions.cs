@@ -12,6 +12,13 @@ public sealed class KeyRingOptions : IValidatableObject
 {
     public const string SectionName = "DataProtection";
 
+    /// <summary>
+    /// Where the key ring lives: <see cref="KeyRingStore.FileSystem"/> (<see cref="KeysPath"/>) or
+    /// <see cref="KeyRingStore.Database"/> (the DataProtectionKeys table, so every node reads the same keys). Unset, it is
+    /// Database on PostgreSQL and FileSystem on SQLite.
+    /// </summary>
+    public KeyRingStore? Store { get; set; }
+
     /// <summary>The key ring's folder; a relative path is under the content root. Share it between instances.</summary>
     [Required]
     public string KeysPath { get; set; } = Path.Combine("data", "keys");

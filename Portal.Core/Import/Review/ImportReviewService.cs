@@ -194,8 +194,9 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         var staff = ImportSelection.OfferedStaff(db, runId);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = $"%{search.Trim()}%";
-            staff = staff.Where(s => EF.Functions.Like(s.Name, term) || (s.Email != null && EF.Functions.Like(s.Email, term)));
+            // Lower case on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not.
+            var term = $"%{search.Trim().ToLowerInvariant()}%";
+            staff = staff.Where(s => EF.Functions.Like(s.Name.ToLower(), term) || (s.Email != null && EF.Functions.Like(s.Email.ToLower(), term)));
         }
 
         return staff;
@@ -206,9 +207,10 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         var clients = ImportSelection.OfferedClients(db, runId).Where(c => c.Kind == query.Kind);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = $"%{query.Search.Trim()}%";
-            clients = clients.Where(c => EF.Functions.Like(c.Name, term) || (c.Email != null && EF.Functions.Like(c.Email, term))
-                || (c.BusinessStructure != null && EF.Functions.Like(c.BusinessStructure, term)));
+            // Lower case on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not.
+            var term = $"%{query.Search.Trim().ToLowerInvariant()}%";
+            clients = clients.Where(c => EF.Functions.Like(c.Name.ToLower(), term) || (c.Email != null && EF.Functions.Like(c.Email.ToLower(), term))
+                || (c.BusinessStructure != null && EF.Functions.Like(c.BusinessStructure.ToLower(), term)));
         }
 
         return query.Filter switch

@@ -80,5 +80,11 @@ public sealed class ImportRun
     /// <summary>For an undo: records the import created that were removed.</summary>
     public int Removed { get; set; }
 
+    /// <summary>The node working the run (<c>Import:NodeId</c>, else machine and process), while it holds the lease.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>Until when the lease holds; the working node renews it. Past it, another node takes the run over.</summary>
+    public DateTime? LeaseExpiresAt { get; set; }
+
     public bool IsActive => Status is ImportRunStatus.Queued or ImportRunStatus.Running;
 }

@@ -19,6 +19,7 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         builder.HasIndex(r => r.FetchRunId);
         builder.HasIndex(r => r.UndoOfRunId);
         builder.Property(r => r.DetailLevel).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.LeaseOwner).HasMaxLength(200);
         builder.Ignore(r => r.IsActive);
     }
 }

@@ -12,15 +12,17 @@ using Portal.Core.Import.Undo;
 namespace Portal.Core.Import.Runs;
 
 /// <summary>
-/// Claims queued runs from the database one at a time. On start-up it picks up runs a crash or restart left
-/// Running: a fetch simply starts again (it only reads XPM into its own staging rows). One failed run never
-/// stops the worker.
+/// Claims runs from the database one at a time, under a lease it renews while it works (<see cref="ImportRunClaims"/>),
+/// so several nodes can share one database: a run whose node died is taken over by another node once its lease expires,
+/// and resumes (a fetch simply starts again; it only reads XPM into its own staging rows). On start-up the runs this
+/// node's previous process held are resumed at once. One failed run never stops the worker.
 /// </summary>
 public sealed class ImportWorker(
     IServiceScopeFactory scopes,
     IDbContextFactory<PortalDbContext> contextFactory,
     ImportQueue queue,
     ImportProgress progress,
+    ImportRunClaims claims,
     IOptions<ImportOptions> options,
     IPortalAddress portal,
     TimeProvider time,
@@ -32,7 +34,12 @@ public sealed class ImportWorker(
         // SQLite's async calls complete synchronously: without this, a run resumed after a crash would be applied before
         // the portal even listened.
         await Task.Yield();
-        await RequeueInterruptedRunsAsync(stoppingToken);
+        var resumed = await claims.ReleaseLeasesOfPreviousProcessAsync(stoppingToken);
+        if (resumed > 0)
+        {
+            logger.LogInformation("Resuming {Count} import runs this node was working on when it stopped", resumed);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var runId = await ClaimNextAsync(stoppingToken);
@@ -49,6 +56,9 @@ public sealed class ImportWorker(
     private async Task RunAsync(int runId, CancellationToken stoppingToken)
     {
         using var cancellation = queue.Track(runId, stoppingToken);
+        using var stopLease = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var leaseLost = new LeaseLost();
+        var lease = KeepLeaseAsync(runId, cancellation, leaseLost, stopLease.Token);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -73,8 +83,12 @@ public sealed class ImportWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: the run stays Running and is picked up again at the next start.
+            // Shutting down: the run stays Running and is picked up again at the next start, or by another node.
             logger.LogInformation("Import run {RunId} interrupted by shutdown; it resumes at the next start", runId);
+        }
+        catch (OperationCanceledException) when (leaseLost.Value)
+        {
+            logger.LogWarning("Import run {RunId} stopped here: another node took it over after this node's lease expired", runId);
         }
         catch (OperationCanceledException)
         {
@@ -87,7 +101,57 @@ public sealed class ImportWorker(
         }
         finally
         {
+            await stopLease.CancelAsync();
+            await lease;
             queue.Untrack(runId);
+        }
+    }
+
+    /// <summary>Set (before the run is cancelled) when another node took the run over: the run is not "Cancelled", just no longer ours.</summary>
+    private sealed class LeaseLost
+    {
+        public volatile bool Value;
+    }
+
+    /// <summary>
+    /// Renews the run's lease while it works, and trips the run's cancellation when a cancel was asked from any node
+    /// (the flag on the row) or when the lease was lost to another node.
+    /// </summary>
+    private async Task KeepLeaseAsync(int runId, CancellationTokenSource run, LeaseLost leaseLost, CancellationToken stop)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(options.Value.LeaseRenewInterval, time);
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                LeaseRenewal renewal;
+                try
+                {
+                    renewal = await claims.RenewAsync(runId, stop);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A database hiccup: try again at the next tick; the lease outlives several of them.
+                    logger.LogWarning(exception, "Could not renew the lease of import run {RunId}", runId);
+                    continue;
+                }
+
+                if (!renewal.StillOwned)
+                {
+                    leaseLost.Value = true;
+                    await run.CancelAsync();
+                    return;
+                }
+
+                if (renewal.CancelRequested)
+                {
+                    await run.CancelAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended (or the node is stopping): stop renewing.
         }
     }
 
@@ -99,48 +163,33 @@ public sealed class ImportWorker(
 
     private async Task<int?> ClaimNextAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var next = await db.Set<ImportRun>()
-            .Where(r => r.Status == ImportRunStatus.Queued)
-            .OrderBy(r => r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (next is null)
+        while (await claims.ClaimNextAsync(cancellationToken) is { } runId)
         {
-            return null;
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var next = await db.Set<ImportRun>().SingleAsync(r => r.Id == runId, cancellationToken);
+            if (next.CancelRequested)
+            {
+                next.Status = ImportRunStatus.Cancelled;
+                next.FinishedAt = time.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(cancellationToken);
+                await progress.PublishAsync(ImportProgressSnapshot.From(next));
+                continue;
+            }
+
+            if (next.Attempts >= options.Value.MaxAttempts)
+            {
+                next.Status = ImportRunStatus.Failed;
+                next.Error = $"Stopped after {next.Attempts} attempts: the run kept being interrupted.";
+                next.FinishedAt = time.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(cancellationToken);
+                await progress.PublishAsync(ImportProgressSnapshot.From(next));
+                continue;
+            }
+
+            return next.Id;
         }
 
-        if (next.CancelRequested)
-        {
-            next.Status = ImportRunStatus.Cancelled;
-            next.FinishedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-            await progress.PublishAsync(ImportProgressSnapshot.From(next));
-            return await ClaimNextAsync(cancellationToken);
-        }
-
-        if (next.Attempts >= options.Value.MaxAttempts)
-        {
-            next.Status = ImportRunStatus.Failed;
-            next.Error = $"Stopped after {next.Attempts} attempts: the run kept being interrupted.";
-            next.FinishedAt = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-            await progress.PublishAsync(ImportProgressSnapshot.From(next));
-            return await ClaimNextAsync(cancellationToken);
-        }
-
-        return next.Id;
-    }
-
-    private async Task RequeueInterruptedRunsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var requeued = await db.Set<ImportRun>()
-            .Where(r => r.Status == ImportRunStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportRunStatus.Queued).SetProperty(r => r.Phase, "Resuming after a restart"), cancellationToken);
-        if (requeued > 0)
-        {
-            logger.LogInformation("Resuming {Count} import runs interrupted by a restart", requeued);
-        }
+        return null;
     }
 
     private async Task FinishAsync(int runId, ImportRunStatus status, string message)

@@ -93,82 +93,100 @@ public sealed class XpmTokenSource(
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var connection = await db.Set<XpmConnection>().OrderBy(c => c.PracticeId).FirstOrDefaultAsync(cancellationToken);
-            if (connection is null)
+            if (!db.Database.IsNpgsql())
             {
-                return new XpmNotConnectedError();
+                // SQLite is one machine: the process lock above, and the concurrency token for a second process, suffice.
+                return await RefreshLockedAsync(db, rejectedAccessToken, cancellationToken);
             }
 
-            if (connection.Status == XpmConnectionStatus.NeedsReconnecting)
-            {
-                return new XpmNeedsReconnectingError(connection.StatusReason ?? "Xero refused to renew access.");
-            }
-
-            var current = protector.TryUnprotect(connection.ProtectedAccessToken);
-            var refreshToken = protector.TryUnprotect(connection.ProtectedRefreshToken);
-            if (current is null || refreshToken is null)
-            {
-                connection.Status = XpmConnectionStatus.NeedsReconnecting;
-                connection.StatusReason = XpmTokenProtector.UnreadableReason;
-                await db.SaveChangesAsync(CancellationToken.None);
-                logger.LogWarning("XPM connection needs reconnecting: its stored tokens cannot be decrypted");
-                return new XpmNeedsReconnectingError(connection.StatusReason);
-            }
-
-            var stillFresh = connection.AccessTokenExpiresAt > Now + RefreshAhead;
-            if (stillFresh && (rejectedAccessToken is null || rejectedAccessToken != current))
-            {
-                // Someone refreshed while this caller waited.
-                return new XpmAccessToken(current, connection.TenantId);
-            }
-
-            var tokens = await identity.RefreshAsync(refreshToken, cancellationToken);
-            if (tokens.Error is XpmRefreshRefusedError refused)
-            {
-                connection.Status = XpmConnectionStatus.NeedsReconnecting;
-                connection.StatusReason = "Xero no longer accepts the portal's access (the refresh token was refused). A staff member must reconnect.";
-                try
-                {
-                    await db.SaveChangesAsync(CancellationToken.None);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // Another portal instance stored a newer refresh token meanwhile: ours was refused because it was old.
-                    return await StoredAccessTokenAsync(cancellationToken);
-                }
-
-                logger.LogWarning("XPM connection needs reconnecting: {Reason}", refused.Message);
-                return new XpmNeedsReconnectingError(connection.StatusReason);
-            }
-
-            if (!tokens.Succeeded)
-            {
-                return tokens.Error!;
-            }
-
-            connection.ProtectedAccessToken = protector.Protect(tokens.Value!.AccessToken);
-            connection.ProtectedRefreshToken = protector.Protect(tokens.Value.RefreshToken);
-            connection.AccessTokenExpiresAt = Now.AddSeconds(tokens.Value.ExpiresIn);
-            connection.LastRefreshedAt = Now;
-            // The new refresh token must be kept even if the caller gives up now: the old one is spent.
-            try
-            {
-                await db.SaveChangesAsync(CancellationToken.None);
-                logger.LogInformation("XPM access token refreshed");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another portal instance (this lock is per process) refreshed with the same refresh token and stored its
-                // reply first. Xero answers the second use of a refresh token within its grace period with the same new
-                // pair, so what is stored is what we hold: keep it, and use our copy of the access token.
-                logger.LogInformation("XPM access token refreshed by another portal instance at the same time; keeping the tokens it stored");
-            }
-
-            return new XpmAccessToken(tokens.Value.AccessToken, connection.TenantId);
+            // Several nodes on PostgreSQL: the connection row's lock makes the refresh single-flight across nodes. A node
+            // that waited here reads the tokens the first one stored (still fresh) and uses them, never spending the
+            // rotated refresh token a second time.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "XpmConnection" FOR UPDATE""", cancellationToken);
+            var result = await RefreshLockedAsync(db, rejectedAccessToken, cancellationToken);
+            await transaction.CommitAsync(CancellationToken.None);
+            return result;
         }
         finally
         {
             _refreshLock.Release();
         }
+    }
+
+    private async Task<Result<XpmAccessToken>> RefreshLockedAsync(PortalDbContext db, string? rejectedAccessToken, CancellationToken cancellationToken)
+    {
+        var connection = await db.Set<XpmConnection>().OrderBy(c => c.PracticeId).FirstOrDefaultAsync(cancellationToken);
+        if (connection is null)
+        {
+            return new XpmNotConnectedError();
+        }
+
+        if (connection.Status == XpmConnectionStatus.NeedsReconnecting)
+        {
+            return new XpmNeedsReconnectingError(connection.StatusReason ?? "Xero refused to renew access.");
+        }
+
+        var current = protector.TryUnprotect(connection.ProtectedAccessToken);
+        var refreshToken = protector.TryUnprotect(connection.ProtectedRefreshToken);
+        if (current is null || refreshToken is null)
+        {
+            connection.Status = XpmConnectionStatus.NeedsReconnecting;
+            connection.StatusReason = XpmTokenProtector.UnreadableReason;
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogWarning("XPM connection needs reconnecting: its stored tokens cannot be decrypted");
+            return new XpmNeedsReconnectingError(connection.StatusReason);
+        }
+
+        var stillFresh = connection.AccessTokenExpiresAt > Now + RefreshAhead;
+        if (stillFresh && (rejectedAccessToken is null || rejectedAccessToken != current))
+        {
+            // Someone refreshed while this caller waited.
+            return new XpmAccessToken(current, connection.TenantId);
+        }
+
+        var tokens = await identity.RefreshAsync(refreshToken, cancellationToken);
+        if (tokens.Error is XpmRefreshRefusedError refused)
+        {
+            connection.Status = XpmConnectionStatus.NeedsReconnecting;
+            connection.StatusReason = "Xero no longer accepts the portal's access (the refresh token was refused). A staff member must reconnect.";
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another portal instance stored a newer refresh token meanwhile: ours was refused because it was old.
+                return await StoredAccessTokenAsync(cancellationToken);
+            }
+
+            logger.LogWarning("XPM connection needs reconnecting: {Reason}", refused.Message);
+            return new XpmNeedsReconnectingError(connection.StatusReason);
+        }
+
+        if (!tokens.Succeeded)
+        {
+            return tokens.Error!;
+        }
+
+        connection.ProtectedAccessToken = protector.Protect(tokens.Value!.AccessToken);
+        connection.ProtectedRefreshToken = protector.Protect(tokens.Value.RefreshToken);
+        connection.AccessTokenExpiresAt = Now.AddSeconds(tokens.Value.ExpiresIn);
+        connection.LastRefreshedAt = Now;
+        // The new refresh token must be kept even if the caller gives up now: the old one is spent.
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogInformation("XPM access token refreshed");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another portal instance (this lock is per process) refreshed with the same refresh token and stored its
+            // reply first. Xero answers the second use of a refresh token within its grace period with the same new
+            // pair, so what is stored is what we hold: keep it, and use our copy of the access token.
+            logger.LogInformation("XPM access token refreshed by another portal instance at the same time; keeping the tokens it stored");
+        }
+
+        return new XpmAccessToken(tokens.Value.AccessToken, connection.TenantId);
     }
 }

@@ -14,7 +14,7 @@ public sealed class StagingWriterTests
     [Fact]
     public async Task InsertAsync_StagedClient_StoresTheSameColumnsAsEf()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         var runId = await AddRunAsync(database);
 
         var (byEf, byWriter) = await WriteBothWaysAsync(database, runId, uuid => Client(runId, uuid));
@@ -25,7 +25,7 @@ public sealed class StagingWriterTests
     [Fact]
     public async Task InsertAsync_StagedRelationshipAndStaff_StoreTheSameColumnsAsEf()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         var runId = await AddRunAsync(database);
 
         var relationships = await WriteBothWaysAsync(database, runId, uuid => new StagedRelationship
@@ -45,7 +45,7 @@ public sealed class StagingWriterTests
     [Fact]
     public async Task InsertAsync_StagedClient_IsFoundByEfQueriesOnItsGuidAndEnumColumns()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         var runId = await AddRunAsync(database);
         var uuid = Guid.NewGuid();
 
@@ -75,7 +75,7 @@ public sealed class StagingWriterTests
     };
 
     /// <summary>The same row written by EF, then (after removing it) by the writer, each read back as (SQLite storage class, literal) per column but the key.</summary>
-    private static async Task<(string[] ByEf, string[] ByWriter)> WriteBothWaysAsync<T>(SqliteTestDatabase database, int runId, Func<Guid, T> row)
+    private static async Task<(string[] ByEf, string[] ByWriter)> WriteBothWaysAsync<T>(TestDatabase database, int runId, Func<Guid, T> row)
         where T : class
     {
         var uuid = Guid.NewGuid();
@@ -98,20 +98,26 @@ public sealed class StagingWriterTests
         return (byEf, await ReadAsync<T>(database, runId));
     }
 
-    private static async Task<string[]> ReadAsync<T>(SqliteTestDatabase database, int runId)
+    private static async Task<string[]> ReadAsync<T>(TestDatabase database, int runId)
     {
         await using var read = database.CreateDbContext();
         var table = read.Model.FindEntityType(typeof(T))!.GetTableName()!;
         // Table and column names come from the model, not from input.
-        var columnsSql = $"SELECT name AS Value FROM pragma_table_info('{table}') WHERE name <> 'Id'";
+        var postgres = database.Provider == DatabaseProvider.Postgres;
+        var columnsSql = postgres
+            ? $"SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_name = '{table}' AND column_name <> 'Id'"
+            : $"SELECT name AS Value FROM pragma_table_info('{table}') WHERE name <> 'Id'";
         var columns = await read.Database.SqlQueryRaw<string>(columnsSql).ToListAsync();
-        var literal = string.Join(" || '|' || ", columns.Select(c => $"'{c}=' || typeof(\"{c}\") || ':' || quote(\"{c}\")"));
-        var rowsSql = $"SELECT {literal} AS Value FROM \"{table}\" WHERE \"RunId\" = {runId}";
+        // Each column as name=type:value, with the value as the database holds it (SQLite: its storage class too).
+        var literal = string.Join(" || '|' || ", columns.Select(c => postgres
+            ? $"'{c}=' || pg_typeof(\"{c}\")::text || ':' || coalesce(quote_literal(\"{c}\"::text), 'NULL')"
+            : $"'{c}=' || typeof(\"{c}\") || ':' || quote(\"{c}\")"));
+        var rowsSql = $"SELECT {literal} AS \"Value\" FROM \"{table}\" WHERE \"RunId\" = {runId}";
         var rows = await read.Database.SqlQueryRaw<string>(rowsSql).ToListAsync();
         return rows.Single().Split('|');
     }
 
-    private static async Task<int> AddRunAsync(SqliteTestDatabase database)
+    private static async Task<int> AddRunAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();
         var run = new ImportRun { PracticeId = database.PracticeId, Kind = ImportRunKind.Fetch, Status = ImportRunStatus.Running, StartedBy = "Sam", CreatedAt = DateTime.UtcNow };

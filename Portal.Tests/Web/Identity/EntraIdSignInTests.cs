@@ -14,11 +14,11 @@ public sealed class EntraIdSignInTests : IAsyncLifetime
     private const string PartnerTenant = "0c4a9b2e-3d6f-4e8a-b1c7-5f2d9e0a6b34";
     private const string OtherTenant = "f3b8a1d2-9c4e-4b7f-8a6d-1e0c5b2f9a77";
 
-    private SqliteTestDatabase _db = null!;
+    private TestDatabase _db = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _db = await SqliteTestDatabase.CreateAsync();
+        _db = await TestDatabase.CreateAsync();
         await using var db = _db.CreateDbContext();
         db.Clients.Add(new Client { PracticeId = _db.PracticeId, Name = "Ana Whitfield", Email = "ana@example.com" });
         await db.SaveChangesAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Xpm;
 using Portal.Core.Xpm.Connection;
+using Portal.Infrastructure;
 using Portal.XpmSandbox;
 
 namespace Portal.Xpm.Connection;
@@ -34,6 +35,29 @@ public sealed class XpmTokenSourceTests
         after.ProtectedRefreshToken.ShouldNotBe(before);
         after.AccessTokenExpiresAt.ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(25));
         after.LastRefreshedAt.ShouldNotBeNull();
+    }
+
+    [Fact]
+    [Trait("Category", "Postgres")]
+    public async Task TwoNodesRefreshingAtOnce_OnOneDatabase_RefreshOnceAndBothUseTheResult()
+    {
+        // The second node is a second token source on the same database: its process lock is its own, so only the
+        // connection row's lock keeps the two from both spending the rotating refresh token.
+        _ = PostgresTestServer.RequiredConnectionString;
+        await using var portal = await SandboxPortal.StartAsync();
+        await portal.ConnectAsync();
+        await ExpireAccessTokenAsync(portal);
+        var nodeA = portal.App.Services.GetRequiredService<IXpmTokenSource>();
+        var nodeB = ActivatorUtilities.CreateInstance<XpmTokenSource>(portal.App.Services);
+
+        var tokens = await Task.WhenAll(
+            Task.Run(() => nodeA.GetAccessTokenAsync(CancellationToken.None)),
+            Task.Run(() => nodeB.GetAccessTokenAsync(CancellationToken.None)));
+
+        portal.TokenCalls.Refreshes.ShouldBe(1);
+        tokens.ShouldAllBe(t => t.Succeeded);
+        tokens[1].Value!.AccessToken.ShouldBe(tokens[0].Value!.AccessToken);
+        (await portal.ConnectionAsync())!.Status.ShouldBe(XpmConnectionStatus.Connected);
     }
 
     [Fact]

@@ -17,12 +17,12 @@ namespace Portal.Web.Pages.Clients;
 /// <summary>The Clients list over the real service on real SQLite, while an import runs.</summary>
 public sealed class ClientsPageTests : PortalTestContext, IAsyncLifetime
 {
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
     private readonly ImportProgress _progress = new();
 
     public async ValueTask InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync();
         var user = FakeCurrentUser.Staff(_database.PracticeId);
         Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_database);
         Services.AddSingleton<ICurrentUser>(user);

@@ -20,15 +20,15 @@ namespace Portal.Web.Pages.Import;
 /// </summary>
 public abstract class ImportReviewTestContext : PortalTestContext, IAsyncLifetime
 {
-    private SqliteTestDatabase? _database;
+    private TestDatabase? _database;
 
-    protected SqliteTestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
+    protected TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
     protected int RunId { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync();
         var user = FakeCurrentUser.Staff(Database.PracticeId);
         Services.AddSingleton<IDbContextFactory<PortalDbContext>>(Database);
         Services.AddSingleton<ICurrentUser>(user);

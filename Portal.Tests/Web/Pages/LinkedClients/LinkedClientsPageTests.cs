@@ -15,11 +15,11 @@ namespace Portal.Web.Pages.LinkedClients;
 /// <summary>The Linked clients review over the real service on real SQLite, signed in as a manager.</summary>
 public sealed class LinkedClientsPageTests : PortalTestContext, IAsyncLifetime
 {
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync();
         Services.AddSingleton<IDbContextFactory<PortalDbContext>>(_database);
         Services.AddSingleton<ICurrentUser>(new FakeCurrentUser(new PortalUser("Mia Manager", "mia@practice.example", PortalRoles.Manager, _database.PracticeId, null, null)));
         Services.AddSingleton(TimeProvider.System);

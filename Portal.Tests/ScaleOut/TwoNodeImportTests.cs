@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Clients;
+using Portal.Core.Identity;
+using Portal.Core.Import;
+using Portal.Core.Import.Apply;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Review;
+using Portal.Core.Import.Runs;
+using Portal.Infrastructure;
+
+namespace Portal.ScaleOut;
+
+/// <summary>
+/// Two real portal processes (the built Portal.Web.dll, as deployed) on one PostgreSQL database: an import worked by one
+/// node is watched live from the other; the working node is killed hard mid-apply; the other node takes the run over
+/// when the lease expires and finishes it, every record applied once.
+/// </summary>
+/// <remarks>
+/// The fetch runs while only node A is up: it reads XPM through node A's embedded sandbox, whose tokens the other node's
+/// sandbox would not know. The apply reads only the database, so either node can work it: the test kills whichever node
+/// claimed it and expects the other to finish.
+/// </remarks>
+[Trait("Category", "Postgres")]
+public sealed partial class TwoNodeImportTests
+{
+    private const int Clients = 1_500;
+    private const int BatchSize = 50;
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Import_WorkingNodeKilledMidApply_OtherNodeWatchedItLiveTakesOverAndAppliesEveryRecordOnce()
+    {
+        var database = new SharedDatabase(await PostgresTestServer.CreateDatabaseAsync());
+        using var folderA = new TempDirectory();
+        using var folderB = new TempDirectory();
+        var user = new FakeCurrentUser(new PortalUser("Sam Staff", "sam@practice.example", PortalRoles.Staff, 1, null, null));
+        var imports = new ImportService(database, user, new ImportQueue(), new ImportProgress(), TimeProvider.System);
+        var review = new ImportReviewService(database, user);
+
+        await using var nodeA = await PortalProcess.StartAsync(folderA.Path, Settings(database, "node-a"));
+        await SignInAndConnectAsync(nodeA.BaseUri);
+        var fetch = await WaitForAsync(database, [nodeA], Started(await imports.StartFetchAsync()), run => !run.IsActive);
+        fetch.Status.ShouldBe(ImportRunStatus.Succeeded, fetch.Error);
+        await review.SetAllStaffSelectedAsync(fetch.Id, null, true);
+        await review.SetAllClientsSelectedAsync(fetch.Id, new ClientReviewQuery(ClientKind.Person), true);
+        await review.SetAllClientsSelectedAsync(fetch.Id, new ClientReviewQuery(ClientKind.Entity), true);
+        await using var nodeB = await PortalProcess.StartAsync(folderB.Path, Settings(database, "node-b"));
+
+        var importId = Started(await imports.StartImportAsync(fetch.Id));
+        var running = await WaitForAsync(database, [nodeA, nodeB], importId,
+            run => !run.IsActive || (run.ItemsTotal is { } total && run.ItemsDone >= fetch.StaffCount + 3 * BatchSize && run.ItemsDone <= total - 10 * BatchSize));
+        running.Status.ShouldBe(ImportRunStatus.Running, "the import finished before it could be killed mid-apply");
+        var (working, watching) = running.LeaseOwner == "node-a" ? (nodeA, nodeB) : (nodeB, nodeA);
+        running.LeaseOwner.ShouldBeOneOf("node-a", "node-b");
+        // Watched live: the other node's pages were handed the working node's progress, more than one step of it.
+        await WaitUntilAsync(() => WatchedProgress(watching.Output, importId).Distinct().Count() >= 2, RunTimeout,
+            () => $"the watching node saw no live progress:{Environment.NewLine}{watching.Output}");
+        await working.KillAsync();
+        var killedAt = await database.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == importId));
+
+        var finished = await WaitForAsync(database, [watching], importId, run => !run.IsActive);
+
+        killedAt.Status.ShouldBe(ImportRunStatus.Running);
+        finished.Status.ShouldBe(ImportRunStatus.Succeeded, finished.Error);
+        finished.LeaseOwner.ShouldBe(running.LeaseOwner == "node-a" ? "node-b" : "node-a");
+        finished.Attempts.ShouldBe(2);
+        var offered = fetch.ClientCount + fetch.EntityCount;
+        var selected = offered + fetch.StaffCount;
+        (finished.ItemsDone, finished.ItemsTotal).ShouldBe((selected, selected));
+        (finished.Created + finished.Linked + finished.Updated + finished.Skipped).ShouldBe(selected);
+        var done = await CountAsync(database, importId);
+        // One outcome per record, one portal client per XPM client, one team role and one relationship per pair: no duplicates.
+        (done.Outcomes, done.OutcomeUuids).ShouldBe((selected, selected));
+        (done.Clients, done.ClientUuids, done.AllClients).ShouldBe((offered, offered, offered));
+        (done.Staff, done.StaffUuids).ShouldBe((fetch.StaffCount, fetch.StaffCount));
+        done.TeamMembers.ShouldBe(done.DistinctTeamMembers);
+        done.Relationships.ShouldBe(done.DistinctRelationships);
+        finished.Created.ShouldBe(done.Created);
+        done.StagedLeft.ShouldBe(0);
+    }
+
+    private static Dictionary<string, string> Settings(SharedDatabase database, string node) => new()
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Portal"] = database.ConnectionString,
+        ["Import:NodeId"] = node,
+        // Short, so the test does not wait 30 s for the dead node's lease; renewed four times per lease.
+        ["Import:LeaseDuration"] = "00:00:02",
+        ["Import:LeaseRenewInterval"] = "00:00:00.500",
+        ["Import:PollInterval"] = "00:00:00.200",
+        ["Import:BatchSize"] = BatchSize.ToString(),
+        ["XpmSandbox:AutoConsent"] = "true",
+        ["XpmSandbox:Clients"] = Clients.ToString(),
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Portal.Core.Import.Runs.ImportProgressListener"] = "Debug",
+        // Plain console lines, so the test can read what the node delivered.
+        ["Logging:Console:FormatterName"] = "simple",
+        ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+    };
+
+    /// <summary>The ItemsDone values of <paramref name="runId"/> the node delivered to its pages from another node.</summary>
+    private static IEnumerable<int> WatchedProgress(string output, int runId) =>
+        DeliveredLine().Matches(output).Where(m => m.Groups["run"].Value == runId.ToString()).Select(m => int.Parse(m.Groups["done"].Value));
+
+    [GeneratedRegex(@"Progress of import run (?<run>\d+) from node-\w: (?<done>\d+)/")]
+    private static partial Regex DeliveredLine();
+
+    private static int Started(Portal.Core.Common.Result<int> started)
+    {
+        started.Error.ShouldBeNull();
+        return started.Value;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> why)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > timeout)
+            {
+                throw new TimeoutException(why());
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    /// <summary>Demo sign-in (with the form's antiforgery token), then Connect → the sandbox's consent → the callback, as a browser.</summary>
+    private static async Task SignInAndConnectAsync(Uri baseUri)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseUri };
+        var page = await http.GetStringAsync("/signin");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var signIn = await http.PostAsync("/account/demo-signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["role"] = "staff",
+            ["__RequestVerificationToken"] = token,
+        }));
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var next = new Uri(baseUri, "/configure/integrations/xpm/connect");
+        for (var hop = 0; hop < 3; hop++)
+        {
+            var response = await http.GetAsync(next);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"at {next}");
+            next = new Uri(next, response.Headers.Location!);
+        }
+
+        QueryHelpers.ParseQuery(next.Query)["connected"].ToString().ShouldBe("true", next.ToString());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    /// <summary>Reads the run's row until <paramref name="until"/> holds; fails early when every node watched has exited.</summary>
+    private static async Task<ImportRun> WaitForAsync(SharedDatabase database, PortalProcess[] nodes, int runId, Func<ImportRun, bool> until)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var run = await database.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == runId));
+            if (until(run))
+            {
+                return run;
+            }
+
+            if (nodes.All(n => n.HasExited) || waited.Elapsed > RunTimeout)
+            {
+                throw new TimeoutException($"Run {runId} is {run.Status} ({run.Phase}, {run.ItemsDone}/{run.ItemsTotal}, lease {run.LeaseOwner}) after {waited.Elapsed}:"
+                    + string.Concat(nodes.Select(n => $"{Environment.NewLine}--- {n.BaseUri}{Environment.NewLine}{n.Output}")));
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25));
+        }
+    }
+
+    private sealed record Counts(
+        int Outcomes, int OutcomeUuids, int Created, int Clients, int ClientUuids, int AllClients,
+        int Staff, int StaffUuids, int TeamMembers, int DistinctTeamMembers, int Relationships, int DistinctRelationships, int StagedLeft);
+
+    private static Task<Counts> CountAsync(SharedDatabase database, int importId) => database.WithDbAsync(async db =>
+    {
+        var outcomes = db.Set<ImportOutcome>().Where(o => o.RunId == importId);
+        var linkedClients = db.Clients.Where(c => c.XpmLink != null);
+        var linkedStaff = db.StaffMembers.Where(s => s.XpmLink != null);
+        return new Counts(
+            await outcomes.CountAsync(),
+            await outcomes.Select(o => o.XpmUuid).Distinct().CountAsync(),
+            await outcomes.CountAsync(o => o.Action == Portal.Core.Import.Plan.ImportAction.Create),
+            await linkedClients.CountAsync(),
+            await linkedClients.Select(c => c.XpmLink!.XpmUuid).Distinct().CountAsync(),
+            await db.Clients.CountAsync(),
+            await linkedStaff.CountAsync(),
+            await linkedStaff.Select(s => s.XpmLink!.XpmUuid).Distinct().CountAsync(),
+            await db.TeamMembers.CountAsync(),
+            await db.TeamMembers.Select(t => new { t.ClientId, t.StaffMemberId, t.Role }).Distinct().CountAsync(),
+            await db.Relationships.CountAsync(),
+            await db.Relationships.Select(r => new { r.EntityId, r.RelatedClientId, r.Type }).Distinct().CountAsync(),
+            await db.Set<StagedClient>().CountAsync());
+    });
+}
