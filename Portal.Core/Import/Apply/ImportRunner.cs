@@ -160,6 +160,8 @@ public sealed class ImportRunner(
         // with the values read here and writes only what differs.
         var existing = await db.Clients.AsNoTracking().Include(c => c.Team).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var linked = new List<(Client Client, ImportPlan.ClientPlan Plan)>();
+        var outcomes = new List<ImportOutcome>(batch.Length);
+        var audit = new List<AuditEntry>();
         foreach (var plan in batch)
         {
             var entry = plan.Entry;
@@ -168,7 +170,7 @@ public sealed class ImportRunner(
             if (entry.Action == ImportAction.NeedsReview)
             {
                 run.Skipped++;
-                await writer.InsertAsync(outcome, cancellationToken);
+                outcomes.Add(outcome);
                 continue;
             }
 
@@ -212,10 +214,10 @@ public sealed class ImportRunner(
 
             // For an undo: which portal record each outcome is about (a created one has its id only now).
             outcome.PortalRecordId = client.Id;
-            await writer.InsertAsync(outcome, cancellationToken);
+            outcomes.Add(outcome);
             foreach (var change in entry.Fields)
             {
-                await writer.InsertAsync(new AuditEntry
+                audit.Add(new AuditEntry
                 {
                     PracticeId = run.PracticeId,
                     RecordType = "Client",
@@ -227,7 +229,7 @@ public sealed class ImportRunner(
                     RunId = run.Id,
                     ChangedBy = run.StartedBy,
                     ChangedAt = Now,
-                }, cancellationToken);
+                });
             }
 
             if (entry.Action is ImportAction.Update or ImportAction.Unchanged)
@@ -238,6 +240,8 @@ public sealed class ImportRunner(
             Count(run, entry.Action);
         }
 
+        await writer.InsertManyAsync(outcomes, cancellationToken);
+        await writer.InsertManyAsync(audit, cancellationToken);
         // Conflicts are few: tracked, so only the rows that change are written.
         await ConflictRecorder.RecordAsync(db, run, linked, Now, cancellationToken);
         run.ItemsDone += batch.Length;
@@ -253,10 +257,16 @@ public sealed class ImportRunner(
     /// </summary>
     private async Task ImportTeamsAndRelationshipsAsync(PortalDbContext db, ImportRun fetch, IReadOnlyList<StagedClient> imported, CancellationToken cancellationToken)
     {
+        if (imported.Count == 0)
+        {
+            return;
+        }
+
+        // Projected: a dictionary straight from the entity set would read whole clients (every column, and the link).
         var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
-            .ToDictionaryAsync(s => s.XpmLink!.XpmUuid, s => s.Id, cancellationToken);
+            .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
         var clientsByUuid = await db.Clients.AsNoTracking().Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null)
-            .ToDictionaryAsync(c => c.XpmLink!.XpmUuid, c => c.Id, cancellationToken);
+            .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
         // Only the differences are written (a re-import with nothing changed writes no team row): the rows XPM no longer
         // has are deleted, the ones it has and the portal lacks are inserted, the rest are left alone.
         var teams = (await db.TeamMembers.AsNoTracking().Where(t => t.Client!.PracticeId == fetch.PracticeId)
@@ -295,10 +305,7 @@ public sealed class ImportRunner(
             await db.TeamMembers.Where(t => chunk.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        foreach (var row in toInsert)
-        {
-            await writer.InsertAsync(row, cancellationToken);
-        }
+        await writer.InsertManyAsync(toInsert, cancellationToken);
 
         // Relationships are read from the entity's side (the side XPM labels "Director", not "Director of").
         var entityUuids = imported.Where(c => c.Kind == ClientKind.Entity).Select(c => c.XpmUuid).ToHashSet();
@@ -307,8 +314,10 @@ public sealed class ImportRunner(
                 && clientsByUuid.ContainsKey(r.ClientUuid) && clientsByUuid.ContainsKey(r.RelatedClientUuid))
             .ToList();
         var entityIds = wantedRelationships.Select(r => clientsByUuid[r.ClientUuid]).Distinct().ToList();
-        // Tracked, so only the relationships whose values change are written; the new ones go through the writer.
-        var existing = await db.Relationships.Where(r => entityIds.Contains(r.EntityId)).ToListAsync(cancellationToken);
+        // Untracked (tracking thousands of relationships cost more than reading them): a row whose values XPM changed is
+        // attached and updated, a new one goes through the writer, an unchanged one is not written.
+        var existing = await db.Relationships.AsNoTracking().Where(r => entityIds.Contains(r.EntityId)).ToListAsync(cancellationToken);
+        var before = existing.ToDictionary(r => r, Values);
         var byUuid = existing.Where(r => r.XpmUuid is not null).GroupBy(r => r.XpmUuid!.Value).ToDictionary(g => g.Key, g => g.First());
         var byPair = existing.GroupBy(r => (r.EntityId, r.RelatedClientId, r.Type)).ToDictionary(g => g.Key, g => g.First());
         var added = new List<Relationship>();
@@ -335,14 +344,14 @@ public sealed class ImportRunner(
             }
         }
 
-        foreach (var row in added)
-        {
-            await writer.InsertAsync(row, cancellationToken);
-        }
-
+        db.Relationships.UpdateRange(existing.Where(r => before[r] != Values(r)));
+        await writer.InsertManyAsync(added, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static (string, Guid?, int?, decimal?, DateOnly?, DateOnly?) Values(Relationship r) =>
+        (r.Type, r.XpmUuid, r.NumberOfShares, r.Percentage, r.StartDate, r.EndDate);
 
     private static ImportOutcome Outcome(int runId, string recordType, ImportPlanEntry entry) => new()
     {
