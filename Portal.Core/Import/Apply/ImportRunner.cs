@@ -68,7 +68,7 @@ public sealed class ImportRunner(
         await XpmArchiveState.ApplyAsync(db, run, fetch.Id, Now, BatchSize, cancellationToken);
 
         await PublishAsync(db, run, "Linking teams and relationships", cancellationToken);
-        // A context of its own: it clears its tracker per batch, and the run row must stay tracked here.
+        // A context of its own: its tracker holds only the relationships XPM changed, never the run row tracked here.
         await using (var teams = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             await ImportTeamsAndRelationshipsAsync(teams, fetch, plan.Clients.Select(p => p.Staged).ToList(), cancellationToken);
