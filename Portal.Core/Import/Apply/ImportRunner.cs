@@ -55,17 +55,20 @@ public sealed class ImportRunner(
         }
 
         await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
-        foreach (var batch in plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
+        await using (var writer = await ApplyWriter.OpenAsync(db, cancellationToken))
         {
-            await ApplyClientsAsync(db, run, batch, cancellationToken);
-            await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
+            foreach (var batch in plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
+            {
+                await ApplyClientsAsync(db, writer, run, batch, cancellationToken);
+                await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
+            }
         }
 
         await PublishAsync(db, run, "Archiving and restoring as in Xero Practice Manager", cancellationToken);
         await XpmArchiveState.ApplyAsync(db, run, fetch.Id, Now, BatchSize, cancellationToken);
 
         await PublishAsync(db, run, "Linking teams and relationships", cancellationToken);
-        // A context of its own: it clears its tracker per batch, and the run row must stay tracked here.
+        // A context of its own: its tracker holds only the relationships XPM changed, never the run row tracked here.
         await using (var teams = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             await ImportTeamsAndRelationshipsAsync(teams, fetch, plan.Clients.Select(p => p.Staged).ToList(), cancellationToken);
@@ -149,34 +152,32 @@ public sealed class ImportRunner(
         db.Attach(run);
     }
 
-    private async Task ApplyClientsAsync(PortalDbContext db, ImportRun run, ImportPlan.ClientPlan[] batch, CancellationToken cancellationToken)
+    private async Task ApplyClientsAsync(PortalDbContext db, ApplyWriter writer, ImportRun run, ImportPlan.ClientPlan[] batch, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
-        // With their teams: the team pass replaces them, and an undo puts them back from the outcome row.
-        var existing = await db.Clients.Include(c => c.Team).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var audit = new List<(Client Client, FieldChange Change)>();
+        // Untracked, with their teams: an undo puts the team back from the outcome row. The writer compares each client
+        // with the values read here and writes only what differs.
+        var existing = await db.Clients.AsNoTracking().Include(c => c.Team).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var linked = new List<(Client Client, ImportPlan.ClientPlan Plan)>();
-        var written = new List<(ImportOutcome Outcome, Client Client)>();
+        var outcomes = new List<ImportOutcome>(batch.Length);
+        var audit = new List<AuditEntry>();
         foreach (var plan in batch)
         {
             var entry = plan.Entry;
             var recordType = plan.Xpm.Kind == ClientKind.Entity ? "Entity" : "Client";
             var outcome = Outcome(run.Id, recordType, entry);
-            db.Add(outcome);
             if (entry.Action == ImportAction.NeedsReview)
             {
                 run.Skipped++;
+                outcomes.Add(outcome);
                 continue;
             }
 
             var client = entry.PortalId is { } id ? existing[id] : null;
             outcome.BeforeJson = client is null ? null : RecordBefore.Of(client).ToJson();
-            if (client is null)
-            {
-                client = new Client { PracticeId = run.PracticeId, Kind = plan.Xpm.Kind, Name = plan.Xpm.Name, CreatedAt = Now };
-                db.Clients.Add(client);
-            }
+            var before = client is null ? null : writer.Capture(client);
+            client ??= new Client { PracticeId = run.PracticeId, Kind = plan.Xpm.Kind, Name = plan.Xpm.Name, CreatedAt = Now };
 
             ClientFieldWriter.Write(client, plan.Xpm, entry.Fields.Select(f => f.Field));
             client.Kind = client.BusinessStructure is null ? client.Kind : BusinessStructures.KindOf(client.BusinessStructure);
@@ -185,7 +186,6 @@ public sealed class ImportRunner(
                 client.UpdatedAt = Now;
             }
 
-            written.Add((outcome, client));
             // First linked by an import: "New" until a manager marks it reviewed or a staff member opens the client.
             var isNewLink = client.XpmLink is null;
             client.XpmLink ??= new XpmLink
@@ -203,30 +203,46 @@ public sealed class ImportRunner(
                 client.XpmLink.LastSyncedAt = Now;
             }
 
+            if (before is null)
+            {
+                await writer.InsertClientAsync(client, cancellationToken);
+            }
+            else
+            {
+                await writer.UpdateClientAsync(client, before, cancellationToken);
+            }
+
+            // For an undo: which portal record each outcome is about (a created one has its id only now).
+            outcome.PortalRecordId = client.Id;
+            outcomes.Add(outcome);
+            foreach (var change in entry.Fields)
+            {
+                audit.Add(new AuditEntry
+                {
+                    PracticeId = run.PracticeId,
+                    RecordType = "Client",
+                    RecordId = client.Id,
+                    Field = change.Field.ToString(),
+                    OldValue = change.Before,
+                    NewValue = change.After,
+                    Source = AuditSource.XpmImport,
+                    RunId = run.Id,
+                    ChangedBy = run.StartedBy,
+                    ChangedAt = Now,
+                });
+            }
+
             if (entry.Action is ImportAction.Update or ImportAction.Unchanged)
             {
                 linked.Add((client, plan));
             }
 
-            audit.AddRange(entry.Fields.Select(f => (client, f)));
             Count(run, entry.Action);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        written.ForEach(w => w.Outcome.PortalRecordId = w.Client.Id);
-        db.AuditEntries.AddRange(audit.Select(a => new AuditEntry
-        {
-            PracticeId = run.PracticeId,
-            RecordType = "Client",
-            RecordId = a.Client.Id,
-            Field = a.Change.Field.ToString(),
-            OldValue = a.Change.Before,
-            NewValue = a.Change.After,
-            Source = AuditSource.XpmImport,
-            RunId = run.Id,
-            ChangedBy = run.StartedBy,
-            ChangedAt = Now,
-        }));
+        await writer.InsertManyAsync(outcomes, cancellationToken);
+        await writer.InsertManyAsync(audit, cancellationToken);
+        // Conflicts are few: tracked, so only the rows that change are written.
         await ConflictRecorder.RecordAsync(db, run, linked, Now, cancellationToken);
         run.ItemsDone += batch.Length;
         await db.SaveChangesAsync(cancellationToken);
@@ -241,56 +257,79 @@ public sealed class ImportRunner(
     /// </summary>
     private async Task ImportTeamsAndRelationshipsAsync(PortalDbContext db, ImportRun fetch, IReadOnlyList<StagedClient> imported, CancellationToken cancellationToken)
     {
-        var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
-            .ToDictionaryAsync(s => s.XpmLink!.XpmUuid, s => s.Id, cancellationToken);
-        var clientsByUuid = await db.Clients.AsNoTracking().Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null)
-            .ToDictionaryAsync(c => c.XpmLink!.XpmUuid, c => c.Id, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in imported.Chunk(BatchSize))
+        if (imported.Count == 0)
         {
-            var clientIds = chunk.Where(c => clientsByUuid.ContainsKey(c.XpmUuid)).Select(c => clientsByUuid[c.XpmUuid]).ToList();
-            await db.TeamMembers.Where(t => clientIds.Contains(t.ClientId)).ExecuteDeleteAsync(cancellationToken);
-            foreach (var staged in chunk)
+            return;
+        }
+
+        // Projected: a dictionary straight from the entity set would read whole clients (every column, and the link).
+        var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
+            .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
+        var clientsByUuid = await db.Clients.AsNoTracking().Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null)
+            .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
+        // Only the differences are written (a re-import with nothing changed writes no team row): the rows XPM no longer
+        // has are deleted, the ones it has and the portal lacks are inserted, the rest are left alone.
+        var teams = (await db.TeamMembers.AsNoTracking().Where(t => t.Client!.PracticeId == fetch.PracticeId)
+                .Select(t => new { t.Id, t.ClientId, t.StaffMemberId, t.Role }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.ClientId);
+        var toDelete = new List<int>();
+        var toInsert = new List<TeamMember>();
+        foreach (var staged in imported)
+        {
+            if (!clientsByUuid.TryGetValue(staged.XpmUuid, out var clientId))
             {
-                if (!clientsByUuid.TryGetValue(staged.XpmUuid, out var clientId))
-                {
-                    continue;
-                }
-
-                if (staged.AccountManagerUuid is { } account && staffByUuid.TryGetValue(account, out var accountManager))
-                {
-                    db.TeamMembers.Add(new TeamMember { ClientId = clientId, StaffMemberId = accountManager, Role = TeamRole.AccountManager });
-                }
-
-                if (staged.JobManagerUuid is { } job && staffByUuid.TryGetValue(job, out var jobManager))
-                {
-                    db.TeamMembers.Add(new TeamMember { ClientId = clientId, StaffMemberId = jobManager, Role = TeamRole.JobManager });
-                }
+                continue;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            var wanted = new List<(int StaffMemberId, TeamRole Role)>(2);
+            if (staged.AccountManagerUuid is { } account && staffByUuid.TryGetValue(account, out var accountManager))
+            {
+                wanted.Add((accountManager, TeamRole.AccountManager));
+            }
+
+            if (staged.JobManagerUuid is { } job && staffByUuid.TryGetValue(job, out var jobManager))
+            {
+                wanted.Add((jobManager, TeamRole.JobManager));
+            }
+
+            var current = teams[clientId].ToList();
+            toDelete.AddRange(current.Where(t => !wanted.Contains((t.StaffMemberId, t.Role))).Select(t => t.Id));
+            toInsert.AddRange(wanted.Where(w => !current.Any(t => t.StaffMemberId == w.StaffMemberId && t.Role == w.Role))
+                .Select(w => new TeamMember { ClientId = clientId, StaffMemberId = w.StaffMemberId, Role = w.Role }));
         }
+
+        await using var writer = await ApplyWriter.OpenAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in toDelete.Chunk(BatchSize))
+        {
+            await db.TeamMembers.Where(t => chunk.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await writer.InsertManyAsync(toInsert, cancellationToken);
 
         // Relationships are read from the entity's side (the side XPM labels "Director", not "Director of").
         var entityUuids = imported.Where(c => c.Kind == ClientKind.Entity).Select(c => c.XpmUuid).ToHashSet();
         var stagedRelationships = await db.Set<StagedRelationship>().AsNoTracking().Where(r => r.RunId == fetch.Id).ToListAsync(cancellationToken);
-        var wanted = stagedRelationships.Where(r => entityUuids.Contains(r.ClientUuid)
+        var wantedRelationships = stagedRelationships.Where(r => entityUuids.Contains(r.ClientUuid)
                 && clientsByUuid.ContainsKey(r.ClientUuid) && clientsByUuid.ContainsKey(r.RelatedClientUuid))
             .ToList();
-        var entityIds = wanted.Select(r => clientsByUuid[r.ClientUuid]).Distinct().ToList();
-        var existing = await db.Relationships.Where(r => entityIds.Contains(r.EntityId)).ToListAsync(cancellationToken);
-        foreach (var relationship in wanted)
+        var entityIds = wantedRelationships.Select(r => clientsByUuid[r.ClientUuid]).Distinct().ToList();
+        // Untracked (tracking thousands of relationships cost more than reading them): a row whose values XPM changed is
+        // attached and updated, a new one goes through the writer, an unchanged one is not written.
+        var existing = await db.Relationships.AsNoTracking().Where(r => entityIds.Contains(r.EntityId)).ToListAsync(cancellationToken);
+        var before = existing.ToDictionary(r => r, Values);
+        var byUuid = existing.Where(r => r.XpmUuid is not null).GroupBy(r => r.XpmUuid!.Value).ToDictionary(g => g.Key, g => g.First());
+        var byPair = existing.GroupBy(r => (r.EntityId, r.RelatedClientId, r.Type)).ToDictionary(g => g.Key, g => g.First());
+        var added = new List<Relationship>();
+        foreach (var relationship in wantedRelationships)
         {
             var entityId = clientsByUuid[relationship.ClientUuid];
             var relatedId = clientsByUuid[relationship.RelatedClientUuid];
-            var row = existing.FirstOrDefault(r => (relationship.XpmUuid is { } uuid && r.XpmUuid == uuid)
-                || (r.EntityId == entityId && r.RelatedClientId == relatedId && r.Type == relationship.Type));
-            if (row is null)
+            if (!((relationship.XpmUuid is { } uuid && byUuid.TryGetValue(uuid, out var row)) || byPair.TryGetValue((entityId, relatedId, relationship.Type), out row)))
             {
                 row = new Relationship { PracticeId = fetch.PracticeId, EntityId = entityId, RelatedClientId = relatedId, Type = relationship.Type };
-                db.Relationships.Add(row);
-                existing.Add(row);
+                added.Add(row);
+                byPair.TryAdd((entityId, relatedId, relationship.Type), row);
             }
 
             row.Type = relationship.Type;
@@ -299,11 +338,20 @@ public sealed class ImportRunner(
             row.Percentage = relationship.Percentage;
             row.StartDate = relationship.StartDate;
             row.EndDate = relationship.EndDate;
+            if (row.XpmUuid is { } rowUuid)
+            {
+                byUuid.TryAdd(rowUuid, row);
+            }
         }
 
+        db.Relationships.UpdateRange(existing.Where(r => before[r] != Values(r)));
+        await writer.InsertManyAsync(added, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static (string, Guid?, int?, decimal?, DateOnly?, DateOnly?) Values(Relationship r) =>
+        (r.Type, r.XpmUuid, r.NumberOfShares, r.Percentage, r.StartDate, r.EndDate);
 
     private static ImportOutcome Outcome(int runId, string recordType, ImportPlanEntry entry) => new()
     {

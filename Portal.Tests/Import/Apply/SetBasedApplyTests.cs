@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Clients;
+using Portal.Core.Data;
+using Portal.Core.Import.Apply;
+using Portal.Core.Import.Fetch;
+using Portal.Core.Import.Plan;
+using Portal.Core.Import.Runs;
+using Portal.Core.Xpm;
+
+namespace Portal.Import.Apply;
+
+/// <summary>
+/// The apply writes with prepared commands, not change tracking (<c>ApplyWriter</c>): what it writes reads back through
+/// EF as EF would have written it, and a re-import with nothing changed writes no row of any portal record.
+/// Writes are counted by SQLite triggers, which fire on every INSERT, UPDATE and DELETE, even one that sets a column
+/// to the value it already has.
+/// </summary>
+public sealed class SetBasedApplyTests
+{
+    private static readonly Guid AccountManager = ImportTestData.Uuid(1001);
+    private static readonly Guid JobManager = ImportTestData.Uuid(1002);
+
+    [Fact]
+    public async Task ReImport_NothingChanged_WritesNoRecordRow()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+        await harness.ImportAsync(await harness.FetchAsync(Practice()));
+        await InstallWriteLogAsync(harness);
+
+        var run = await harness.ImportAsync(await harness.FetchAsync(Practice()));
+
+        (run.Status, run.Created, run.Updated, run.Linked).ShouldBe((ImportRunStatus.Succeeded, 0, 0, 0));
+        (await WritesAsync(harness)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ReImport_OnePhoneChanged_UpdatesOnlyThatClientsChangedColumns()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+        await harness.ImportAsync(await harness.FetchAsync(Practice()));
+        await InstallWriteLogAsync(harness);
+        var rows = Practice();
+        ((StagedClient)rows[4]).Phone = "09 555 0199";
+
+        var run = await harness.ImportAsync(await harness.FetchAsync(rows));
+
+        run.Updated.ShouldBe(1);
+        var writes = await WritesAsync(harness);
+        writes.ShouldContain("UPDATE Clients");
+        writes.ShouldContain("INSERT AuditEntries");
+        writes.ShouldNotContain(w => w.StartsWith("DELETE") || w.StartsWith("INSERT Clients") || w.Contains("TeamMembers") || w.Contains("Relationships"));
+        var client = await harness.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Name == "Ana Whitfield"));
+        client.Phone.ShouldBe("09 555 0199");
+        client.XpmLink!.UpdatedByRunId.ShouldBe(run.Id);
+    }
+
+    [Fact]
+    public async Task Import_NewClients_ReadBackThroughEfAsWritten()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+
+        var run = await harness.ImportAsync(await harness.FetchAsync(Practice()));
+
+        run.Created.ShouldBe(5); // two staff, three clients
+        var ana = await harness.WithDbAsync(db => db.Clients.AsNoTracking().Include(c => c.Team).Include(c => c.RelatedTo)
+            .SingleAsync(c => c.Name == "Ana Whitfield"));
+        (ana.Kind, ana.FirstName, ana.LastName, ana.Email, ana.Phone, ana.DateOfBirth).ShouldBe(
+            (ClientKind.Person, "Ana", "Whitfield", "ana@example.com", "09 555 0100", new DateOnly(1980, 2, 29)));
+        (ana.PhysicalAddress.Street, ana.PhysicalAddress.City, ana.PhysicalAddress.PostCode).ShouldBe(("1 Queen Street", "Auckland", "1010"));
+        ana.XpmLink.ShouldNotBeNull();
+        (ana.XpmLink.XpmUuid, ana.XpmLink.IsNew, ana.XpmLink.MatchReason, ana.XpmLink.LinkedByRunId, ana.XpmLink.WebUrl)
+            .ShouldBe((ImportTestData.Uuid(1), true, "Created", run.Id, "https://practicemanager.xero.com/Client/1/Detail"));
+        ana.XpmLink.ConfirmedBy.ShouldBe(harness.User.User.Name);
+        ana.XpmLink.LastSyncedAt.ShouldNotBeNull();
+        ana.XpmLink.LastSyncedValues.ShouldNotBeNullOrEmpty();
+        ana.Team.Select(t => t.Role).Order().ShouldBe([TeamRole.AccountManager, TeamRole.JobManager]);
+        ana.RelatedTo.Single().Type.ShouldBe("Director");
+        var outcome = await harness.WithDbAsync(db => db.Set<ImportOutcome>().AsNoTracking().SingleAsync(o => o.RunId == run.Id && o.XpmUuid == ImportTestData.Uuid(1)));
+        (outcome.Action, outcome.PortalRecordId, outcome.BeforeJson).ShouldBe((ImportAction.Create, ana.Id, null));
+        (await harness.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.RecordId == ana.Id && a.RunId == run.Id))).ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>Two staff, two people on their team, an entity with one of them as a director.</summary>
+    private static object[] Practice()
+    {
+        var ana = ImportHarness.Person(1, "Ana Whitfield", "ana@example.com", "09 555 0100", selected: true);
+        ana.DateOfBirth = new DateOnly(1980, 2, 29);
+        ana.PhysicalAddress = new Address { Street = "1 Queen Street", City = "Auckland", PostCode = "1010" };
+        ana.WebUrl = "https://practicemanager.xero.com/Client/1/Detail";
+        var ben = ImportHarness.Person(2, "Ben Ng", "ben@example.com", selected: true);
+        var company = new StagedClient
+        {
+            XpmUuid = ImportTestData.Uuid(3), Kind = ClientKind.Entity, Name = "Whitfield Holdings Ltd",
+            BusinessStructure = "Company", Email = "office@whitfield.example", IsSelected = true,
+        };
+        foreach (var client in new[] { ana, ben, company })
+        {
+            (client.AccountManagerUuid, client.JobManagerUuid) = (AccountManager, JobManager);
+        }
+
+        return
+        [
+            ImportHarness.Staff(1, "Anna Account", selected: true), ImportHarness.Staff(2, "Joe Job", selected: true),
+            company, ben, ana,
+            new StagedRelationship { ClientUuid = company.XpmUuid, RelatedClientUuid = ana.XpmUuid, RelatedClientName = ana.Name, Type = "Director", NumberOfShares = 10 },
+        ];
+    }
+
+    /// <summary>A log row per INSERT, UPDATE and DELETE on every table of a portal record (not the run log or the staging).</summary>
+    private static async Task InstallWriteLogAsync(ImportHarness harness)
+    {
+        await using var db = harness.Database.CreateDbContext();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE WriteLog (Id INTEGER PRIMARY KEY, Write TEXT NOT NULL)");
+        foreach (var table in RecordTables(db))
+        {
+            foreach (var op in new[] { "INSERT", "UPDATE", "DELETE" })
+            {
+                var sql = $"CREATE TRIGGER \"Log{op}{table}\" AFTER {op} ON \"{table}\" BEGIN INSERT INTO WriteLog (Write) VALUES ('{op} {table}'); END";
+                // Table names from the EF model, not user input; DDL takes no parameters.
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+        }
+    }
+
+    private static IEnumerable<string> RecordTables(PortalDbContext db) => db.Model.GetEntityTypes()
+        .Where(t => t.ClrType != typeof(ImportRun) && t.ClrType != typeof(ImportOutcome) && t.ClrType.Namespace != typeof(StagedClient).Namespace)
+        .Select(t => t.GetTableName())
+        .OfType<string>()
+        .Distinct();
+
+    private static Task<List<string>> WritesAsync(ImportHarness harness) =>
+        harness.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT Write AS Value FROM WriteLog ORDER BY Id").ToListAsync());
+}
