@@ -12,7 +12,7 @@ namespace Portal.Import.Apply;
 /// <summary>
 /// The apply writes with prepared commands, not change tracking (<c>ApplyWriter</c>): what it writes reads back through
 /// EF as EF would have written it, and a re-import with nothing changed writes no row of any portal record.
-/// Writes are counted by SQLite triggers, which fire on every INSERT, UPDATE and DELETE, even one that sets a column
+/// Writes are counted by triggers (SQLite's, or PostgreSQL's row-level ones), which fire on every INSERT, UPDATE and DELETE, even one that sets a column
 /// to the value it already has.
 /// </summary>
 public sealed class SetBasedApplyTests
@@ -110,13 +110,28 @@ public sealed class SetBasedApplyTests
     private static async Task InstallWriteLogAsync(ImportHarness harness)
     {
         await using var db = harness.Database.CreateDbContext();
-        await db.Database.ExecuteSqlRawAsync("CREATE TABLE WriteLog (Id INTEGER PRIMARY KEY, Write TEXT NOT NULL)");
+        var postgres = harness.Database.Provider == DatabaseProvider.Postgres;
+        await db.Database.ExecuteSqlRawAsync(postgres
+            ? "CREATE TABLE \"WriteLog\" (\"Id\" SERIAL PRIMARY KEY, \"Write\" TEXT NOT NULL)"
+            : "CREATE TABLE \"WriteLog\" (\"Id\" INTEGER PRIMARY KEY, \"Write\" TEXT NOT NULL)");
+        if (postgres)
+        {
+            // A row-level trigger fires for a same-value UPDATE too, as SQLite's does.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION log_write() RETURNS trigger AS $$
+                BEGIN INSERT INTO "WriteLog" ("Write") VALUES (TG_OP || ' ' || TG_TABLE_NAME); RETURN NULL; END;
+                $$ LANGUAGE plpgsql
+                """);
+        }
+
         foreach (var table in RecordTables(db))
         {
             foreach (var op in new[] { "INSERT", "UPDATE", "DELETE" })
             {
-                var sql = $"CREATE TRIGGER \"Log{op}{table}\" AFTER {op} ON \"{table}\" BEGIN INSERT INTO WriteLog (Write) VALUES ('{op} {table}'); END";
                 // Table names from the EF model, not user input; DDL takes no parameters.
+                var sql = postgres
+                    ? $"CREATE TRIGGER \"Log{op}{table}\" AFTER {op} ON \"{table}\" FOR EACH ROW EXECUTE FUNCTION log_write()"
+                    : $"CREATE TRIGGER \"Log{op}{table}\" AFTER {op} ON \"{table}\" BEGIN INSERT INTO \"WriteLog\" (\"Write\") VALUES ('{op} {table}'); END";
                 await db.Database.ExecuteSqlRawAsync(sql);
             }
         }
@@ -129,5 +144,5 @@ public sealed class SetBasedApplyTests
         .Distinct();
 
     private static Task<List<string>> WritesAsync(ImportHarness harness) =>
-        harness.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT Write AS Value FROM WriteLog ORDER BY Id").ToListAsync());
+        harness.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT \"Write\" AS \"Value\" FROM \"WriteLog\" ORDER BY \"Id\"").ToListAsync());
 }
