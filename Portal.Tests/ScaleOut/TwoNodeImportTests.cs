@@ -113,6 +113,8 @@ public sealed partial class TwoNodeImportTests
 
         (await imports.CancelAsync(importId)).Error.ShouldBeNull();
         var cancelled = await WaitForAsync(database, [nodeA], importId, run => !run.IsActive);
+        // Checked here, not below: once the import succeeded, the review is closed and the next start would fail first.
+        cancelled.Status.ShouldBe(ImportRunStatus.Cancelled, cancelled.Error);
         // Recorded Cancelled by node A's worker after its runner stopped: nothing of this run can be applied from here on.
         var atCancel = await CountAsync(database, importId);
         var clientOutcomesAtCancel = await database.WithDbAsync(db => db.Set<ImportOutcome>().CountAsync(o => o.RunId == importId && o.RecordType != "Staff"));
@@ -120,7 +122,6 @@ public sealed partial class TwoNodeImportTests
         var next = await WaitForAsync(database, [nodeA], nextId, run => !run.IsActive);
         var afterNext = await CountAsync(database, importId);
 
-        cancelled.Status.ShouldBe(ImportRunStatus.Cancelled, cancelled.Error);
         cancelled.ItemsDone.ShouldBeLessThan(selected, "node A applied every record although the cancel came mid-apply");
         // Committed batches stand, exactly: one outcome per applied record, and nothing applied without its outcome.
         (atCancel.Outcomes, atCancel.OutcomeUuids).ShouldBe((cancelled.ItemsDone, cancelled.ItemsDone));
