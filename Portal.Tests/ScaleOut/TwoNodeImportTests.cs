@@ -28,7 +28,7 @@ namespace Portal.ScaleOut;
 public sealed partial class TwoNodeImportTests
 {
     private const int Clients = 1_500;
-    private const int BatchSize = 50;
+    internal const int BatchSize = 50;
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
@@ -83,7 +83,61 @@ public sealed partial class TwoNodeImportTests
         done.StagedLeft.ShouldBe(0);
     }
 
-    private static Dictionary<string, string> Settings(SharedDatabase database, string node) => new()
+    /// <summary>
+    /// Cancel from a node that is not working the run: this test process's <see cref="ImportService"/> is that node (the
+    /// same call node B's Cancel button makes; it tracks no run, so only the row's flag can reach node A). Node A, a real
+    /// process, must stop mid-apply, record the run Cancelled with its committed batches standing, and be free for the next run.
+    /// </summary>
+    [Fact]
+    public async Task Import_CancelledFromAnotherNodeMidApply_WorkingNodeStopsKeepsCommittedBatchesAndClaimsTheNextRun()
+    {
+        var database = new SharedDatabase(await PostgresTestServer.CreateDatabaseAsync());
+        using var folderA = new TempDirectory();
+        var user = new FakeCurrentUser(new PortalUser("Sam Staff", "sam@practice.example", PortalRoles.Staff, 1, null, null));
+        var imports = new ImportService(database, user, new ImportQueue(), new ImportProgress(), TimeProvider.System);
+        var review = new ImportReviewService(database, user);
+        await using var nodeA = await PortalProcess.StartAsync(folderA.Path, Settings(database, "node-a"));
+        await SignInAndConnectAsync(nodeA.BaseUri);
+        var fetch = await WaitForAsync(database, [nodeA], Started(await imports.StartFetchAsync()), run => !run.IsActive);
+        fetch.Status.ShouldBe(ImportRunStatus.Succeeded, fetch.Error);
+        await review.SetAllStaffSelectedAsync(fetch.Id, null, true);
+        await review.SetAllClientsSelectedAsync(fetch.Id, new ClientReviewQuery(ClientKind.Person), true);
+        await review.SetAllClientsSelectedAsync(fetch.Id, new ClientReviewQuery(ClientKind.Entity), true);
+        var offered = fetch.ClientCount + fetch.EntityCount;
+        var selected = offered + fetch.StaffCount;
+        var importId = Started(await imports.StartImportAsync(fetch.Id));
+        var running = await WaitForAsync(database, [nodeA], importId,
+            run => !run.IsActive || run.ItemsDone >= fetch.StaffCount + 2 * BatchSize);
+        running.Status.ShouldBe(ImportRunStatus.Running, "the import finished before it could be cancelled mid-apply");
+        running.LeaseOwner.ShouldBe("node-a");
+
+        (await imports.CancelAsync(importId)).Error.ShouldBeNull();
+        var cancelled = await WaitForAsync(database, [nodeA], importId, run => !run.IsActive);
+        // Checked here, not below: once the import succeeded, the review is closed and the next start would fail first.
+        cancelled.Status.ShouldBe(ImportRunStatus.Cancelled, cancelled.Error);
+        // Recorded Cancelled by node A's worker after its runner stopped: nothing of this run can be applied from here on.
+        var atCancel = await CountAsync(database, importId);
+        var clientOutcomesAtCancel = await database.WithDbAsync(db => db.Set<ImportOutcome>().CountAsync(o => o.RunId == importId && o.RecordType != "Staff"));
+        var nextId = Started(await imports.StartImportAsync(fetch.Id));
+        var next = await WaitForAsync(database, [nodeA], nextId, run => !run.IsActive);
+        var afterNext = await CountAsync(database, importId);
+
+        cancelled.ItemsDone.ShouldBeLessThan(selected, "node A applied every record although the cancel came mid-apply");
+        // Committed batches stand, exactly: one outcome per applied record, and nothing applied without its outcome.
+        (atCancel.Outcomes, atCancel.OutcomeUuids).ShouldBe((cancelled.ItemsDone, cancelled.ItemsDone));
+        (atCancel.Clients, atCancel.AllClients).ShouldBe((clientOutcomesAtCancel, clientOutcomesAtCancel));
+        (cancelled.Created + cancelled.Linked + cancelled.Updated + cancelled.Skipped).ShouldBe(cancelled.ItemsDone);
+        // Node A's worker was free: it claimed the next run and finished it; the cancelled run gained nothing meanwhile.
+        next.LeaseOwner.ShouldBe("node-a");
+        next.Status.ShouldBe(ImportRunStatus.Succeeded, next.Error);
+        afterNext.Outcomes.ShouldBe(atCancel.Outcomes);
+        var done = await CountAsync(database, nextId);
+        (done.Outcomes, done.OutcomeUuids).ShouldBe((selected, selected));
+        (done.Clients, done.ClientUuids, done.AllClients).ShouldBe((offered, offered, offered));
+        (done.Staff, done.StaffUuids).ShouldBe((fetch.StaffCount, fetch.StaffCount));
+    }
+
+    internal static Dictionary<string, string> Settings(SharedDatabase database, string node) => new()
     {
         ["Database:Provider"] = "Postgres",
         ["ConnectionStrings:Portal"] = database.ConnectionString,
@@ -109,7 +163,7 @@ public sealed partial class TwoNodeImportTests
     [GeneratedRegex(@"Progress of import run (?<run>\d+) from node-\w: (?<done>\d+)/")]
     private static partial Regex DeliveredLine();
 
-    private static int Started(Portal.Core.Common.Result<int> started)
+    internal static int Started(Portal.Core.Common.Result<int> started)
     {
         started.Error.ShouldBeNull();
         return started.Value;
@@ -130,7 +184,7 @@ public sealed partial class TwoNodeImportTests
     }
 
     /// <summary>Demo sign-in (with the form's antiforgery token), then Connect → the sandbox's consent → the callback, as a browser.</summary>
-    private static async Task SignInAndConnectAsync(Uri baseUri)
+    internal static async Task SignInAndConnectAsync(Uri baseUri)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseUri };
         var page = await http.GetStringAsync("/signin");
@@ -157,7 +211,7 @@ public sealed partial class TwoNodeImportTests
     private static partial Regex AntiforgeryField();
 
     /// <summary>Reads the run's row until <paramref name="until"/> holds; fails early when every node watched has exited.</summary>
-    private static async Task<ImportRun> WaitForAsync(SharedDatabase database, PortalProcess[] nodes, int runId, Func<ImportRun, bool> until)
+    internal static async Task<ImportRun> WaitForAsync(SharedDatabase database, PortalProcess[] nodes, int runId, Func<ImportRun, bool> until)
     {
         var waited = Stopwatch.StartNew();
         while (true)
