@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -31,7 +30,7 @@ public sealed class XpmClient(
         OpenListAsync(Call.Get("staff.api/list"), XpmListShapes.Staff, cancellationToken);
 
     public Task<Result<XpmStaff>> GetStaffMemberAsync(Guid uuid, CancellationToken cancellationToken) =>
-        ReadOneAsync(Call.Get($"staff.api/get/{uuid:D}"), "Staff", (e, _) => XpmRecordMapper.Staff(e), cancellationToken);
+        ReadOneAsync(Call.Get($"staff.api/get/{uuid:D}"), XpmRecordShapes.Staff, cancellationToken);
 
     public Task<Result<XpmStream<XpmClientRecord>>> GetClientsAsync(
         bool detailed = true, DateTime? modifiedSince = null, CancellationToken cancellationToken = default)
@@ -52,7 +51,7 @@ public sealed class XpmClient(
     }
 
     public Task<Result<XpmClientRecord>> GetClientAsync(Guid uuid, CancellationToken cancellationToken) =>
-        ReadOneAsync(Call.Get($"client.api/get/{uuid:D}"), "Client", XpmRecordMapper.Client, cancellationToken);
+        ReadOneAsync(Call.Get($"client.api/get/{uuid:D}"), XpmRecordShapes.Client, cancellationToken);
 
     public async Task<Result<XpmContactPage>> GetContactsPageAsync(string? pageToken, CancellationToken cancellationToken)
     {
@@ -74,15 +73,15 @@ public sealed class XpmClient(
         OpenListAsync(Call.Get("clientgroup.api/list"), XpmListShapes.Groups, cancellationToken);
 
     public Task<Result<XpmGroup>> GetClientGroupAsync(Guid uuid, CancellationToken cancellationToken) =>
-        ReadOneAsync(Call.Get($"clientgroup.api/get/{uuid:D}"), "Group", (e, _) => XpmRecordMapper.Group(e), cancellationToken);
+        ReadOneAsync(Call.Get($"clientgroup.api/get/{uuid:D}"), XpmRecordShapes.Group, cancellationToken);
 
     public Task<Result<XpmClientRecord>> UpdateClientAsync(XpmClientUpdate client, CancellationToken cancellationToken) =>
-        ReadOneAsync(Call.Put("client.api/update", XpmRequestXml.ClientUpdate(client)), "Client", XpmRecordMapper.Client, cancellationToken);
+        ReadOneAsync(Call.Put("client.api/update", XpmRequestXml.ClientUpdate(client)), XpmRecordShapes.Client, cancellationToken);
 
     public Task<Result<XpmClientRecord>> AddClientAsync(XpmNewClient client, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(client.Name, nameof(client));
-        return ReadOneAsync(Call.Post("client.api/add", XpmRequestXml.NewClient(client)), "Client", XpmRecordMapper.Client, cancellationToken);
+        return ReadOneAsync(Call.Post("client.api/add", XpmRequestXml.NewClient(client)), XpmRecordShapes.Client, cancellationToken);
     }
 
     public Task<Result<XpmContact>> UpdateContactAsync(Guid contactUuid, XpmContactUpdate contact, CancellationToken cancellationToken)
@@ -93,7 +92,7 @@ public sealed class XpmClient(
         }
 
         return ReadOneAsync(
-            Call.Put($"client.api/contact/{contactUuid:D}", XpmRequestXml.Contact(contact)), "Contact", (e, _) => XpmRecordMapper.Contact(e), cancellationToken);
+            Call.Put($"client.api/contact/{contactUuid:D}", XpmRequestXml.Contact(contact)), XpmRecordShapes.Contact, cancellationToken);
     }
 
     public Task<Result<XpmContact>> AddContactAsync(XpmContactUpdate contact, CancellationToken cancellationToken)
@@ -104,7 +103,7 @@ public sealed class XpmClient(
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(contact.Name, nameof(contact));
-        return ReadOneAsync(Call.Post("client.api/contact", XpmRequestXml.Contact(contact)), "Contact", (e, _) => XpmRecordMapper.Contact(e), cancellationToken);
+        return ReadOneAsync(Call.Post("client.api/contact", XpmRequestXml.Contact(contact)), XpmRecordShapes.Contact, cancellationToken);
     }
 
     /// <summary>XPM's <c>modifiedsince</c> format: UTC, no zone suffix. Unspecified times are taken as UTC already.</summary>
@@ -124,7 +123,7 @@ public sealed class XpmClient(
         return LogFailure(call, opened);
     }
 
-    private async Task<Result<T>> ReadOneAsync<T>(Call call, string element, Func<XElement, string?, T> map, CancellationToken cancellationToken)
+    private async Task<Result<T>> ReadOneAsync<T>(Call call, XpmRecordShape<T> shape, CancellationToken cancellationToken)
     {
         var sent = await SendAsync(call, cancellationToken).ConfigureAwait(false);
         if (!sent.Succeeded)
@@ -135,7 +134,7 @@ public sealed class XpmClient(
         var (body, scope) = sent.Value;
         using (scope)
         {
-            var read = await parser.ReadSingleAsync(body, element, map, scope, cancellationToken).ConfigureAwait(false);
+            var read = await parser.ReadSingleAsync(body, shape, scope, cancellationToken).ConfigureAwait(false);
             return LogFailure(call, read);
         }
     }

@@ -1,14 +1,14 @@
 using System.Xml;
-using System.Xml.Linq;
 
 namespace Portal.Core.Xpm;
 
 /// <summary>
-/// Walks the items of one list in a reply, loading each item's subtree on its own so memory stays bounded by the
+/// Walks the items of one list in a reply, reading each item straight into its model, so memory stays bounded by the
 /// largest single item, never the document.
 /// </summary>
 internal sealed class XpmListCursor<T>(XmlReader reader, XpmBodyStream body, XpmListShape<T> shape, bool positionedOnList) : IDisposable
 {
+    private readonly XpmRecordReader _records = new(reader);
     private int _listDepth = -1;
     private bool _started;
     private bool _finished;
@@ -55,17 +55,11 @@ internal sealed class XpmListCursor<T>(XmlReader reader, XpmBodyStream body, Xpm
 
             if (reader.NodeType == XmlNodeType.Element && reader.Depth == _listDepth + 1 && reader.LocalName == shape.ItemElement)
             {
-                XElement item;
-                using (var subtree = reader.ReadSubtree())
-                {
-                    item = await XElement.LoadAsync(subtree, LoadOptions.None, cancellationToken).ConfigureAwait(false);
-                }
-
-                XpmXmlParser.EnsureShallow(item, _listDepth + 1);
+                var item = await shape.Read(_records).ConfigureAwait(false);
 
                 // The reader now sits on the item's end tag (or on the item itself when it was <Client/>).
                 await reader.ReadAsync().ConfigureAwait(false);
-                return (true, shape.Map(item));
+                return (true, item);
             }
 
             if (reader.NodeType == XmlNodeType.Element)

@@ -1,5 +1,4 @@
 using System.Xml;
-using System.Xml.Linq;
 using Portal.Core.Common;
 using Portal.Core.Xpm.Models;
 
@@ -8,7 +7,7 @@ namespace Portal.Core.Xpm;
 public sealed partial class XpmXmlParser
 {
     /// <summary>
-    /// Reads one page of <c>client.api/contacts</c> (at most 500 small records, so the page is loaded whole) and the
+    /// Reads one page of <c>client.api/contacts</c> (at most 500 small records, so the page is held whole) and the
     /// <c>pageToken</c> of <c>&lt;Pagination&gt;&lt;Links&gt;&lt;Next&gt;</c>, which is absent on the last page.
     /// </summary>
     internal async Task<Result<XpmContactPage>> ReadContactsPageAsync(Stream body, XpmReplyScope scope)
@@ -26,13 +25,7 @@ public sealed partial class XpmXmlParser
             var contacts = new List<XpmContact>();
             if (opened.Value!.HasPayload)
             {
-                XElement list;
-                using (var subtree = reader.ReadSubtree())
-                {
-                    list = await XElement.LoadAsync(subtree, LoadOptions.None, scope.Token).ConfigureAwait(false);
-                }
-
-                contacts.AddRange(list.Elements("Contact").Select(XpmRecordMapper.Contact));
+                contacts = await new XpmRecordReader(reader).ContactListAsync().ConfigureAwait(false);
             }
 
             string? next = null;

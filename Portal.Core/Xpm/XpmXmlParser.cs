@@ -1,5 +1,4 @@
 using System.Xml;
-using System.Xml.Linq;
 using Portal.Core.Common;
 using Portal.Core.Xpm.Models;
 
@@ -14,7 +13,8 @@ public sealed partial class XpmXmlParser(long maxResponseBytes = XpmOptions.Defa
 {
     /// <summary>
     /// XPM's deepest element sits six levels down (Response/Clients/Client/Relationships/Relationship/RelatedClient/UUID);
-    /// a reply nested far deeper is hostile or broken. XmlReader has no depth limit of its own.
+    /// a reply nested far deeper is hostile or broken. XmlReader has no depth limit of its own: <see cref="XpmRecordReader"/>
+    /// checks every element of an item, read or skipped, as it passes.
     /// </summary>
     internal const int MaxDepth = 32;
 
@@ -43,17 +43,17 @@ public sealed partial class XpmXmlParser(long maxResponseBytes = XpmOptions.Defa
 
     /// <summary>Reads a single staff member; like every single-record read, it leaves <paramref name="body"/> open.</summary>
     public Task<Result<XpmStaff>> ReadStaffAsync(Stream body, CancellationToken cancellationToken) =>
-        ReadSingleAsync(body, "Staff", (e, _) => XpmRecordMapper.Staff(e), NoScope(cancellationToken), cancellationToken);
+        ReadSingleAsync(body, XpmRecordShapes.Staff, NoScope(cancellationToken), cancellationToken);
 
     /// <summary>Reads a <c>get</c>, <c>add</c> or <c>update</c> reply; <c>WebUrl</c> may sit inside the client or beside it.</summary>
     public Task<Result<XpmClientRecord>> ReadClientAsync(Stream body, CancellationToken cancellationToken) =>
-        ReadSingleAsync(body, "Client", XpmRecordMapper.Client, NoScope(cancellationToken), cancellationToken);
+        ReadSingleAsync(body, XpmRecordShapes.Client, NoScope(cancellationToken), cancellationToken);
 
     public Task<Result<XpmGroup>> ReadGroupAsync(Stream body, CancellationToken cancellationToken) =>
-        ReadSingleAsync(body, "Group", (e, _) => XpmRecordMapper.Group(e), NoScope(cancellationToken), cancellationToken);
+        ReadSingleAsync(body, XpmRecordShapes.Group, NoScope(cancellationToken), cancellationToken);
 
     public Task<Result<XpmContact>> ReadContactAsync(Stream body, CancellationToken cancellationToken) =>
-        ReadSingleAsync(body, "Contact", (e, _) => XpmRecordMapper.Contact(e), NoScope(cancellationToken), cancellationToken);
+        ReadSingleAsync(body, XpmRecordShapes.Contact, NoScope(cancellationToken), cancellationToken);
 
     internal async Task<Result<XpmStream<T>>> OpenListAsync<T>(Stream body, XpmListShape<T> shape, XpmReplyScope scope, CancellationToken cancellationToken)
     {
@@ -87,8 +87,9 @@ public sealed partial class XpmXmlParser(long maxResponseBytes = XpmOptions.Defa
     }
 
     internal async Task<Result<T>> ReadSingleAsync<T>(
-        Stream body, string element, Func<XElement, string?, T> map, XpmReplyScope scope, CancellationToken cancellationToken)
+        Stream body, XpmRecordShape<T> shape, XpmReplyScope scope, CancellationToken cancellationToken)
     {
+        var element = shape.Element;
         var limited = new XpmBodyStream(body, maxResponseBytes) { ReadCancellation = scope.Token };
         using var reader = XmlReader.Create(limited, Settings);
         try
@@ -106,13 +107,7 @@ public sealed partial class XpmXmlParser(long maxResponseBytes = XpmOptions.Defa
             }
 
             var depth = reader.Depth;
-            XElement item;
-            using (var subtree = reader.ReadSubtree())
-            {
-                item = await XElement.LoadAsync(subtree, LoadOptions.None, scope.Token).ConfigureAwait(false);
-            }
-
-            EnsureShallow(item, depth);
+            var item = await shape.Read(new XpmRecordReader(reader)).ConfigureAwait(false);
 
             var webUrl = envelope.WebUrl;
             while (await reader.ReadAsync().ConfigureAwait(false))
@@ -123,7 +118,7 @@ public sealed partial class XpmXmlParser(long maxResponseBytes = XpmOptions.Defa
                 }
             }
 
-            return map(item, string.IsNullOrEmpty(webUrl) ? null : webUrl);
+            return shape.WithResponseWebUrl is { } withWebUrl && !string.IsNullOrEmpty(webUrl) ? withWebUrl(item, webUrl) : item;
         }
         catch (Exception ex) when (Translate(ex, limited, scope) is { } error)
         {
@@ -231,29 +226,6 @@ public sealed partial class XpmXmlParser(long maxResponseBytes = XpmOptions.Defa
         }
 
         return new Envelope(false, webUrl);
-    }
-
-    /// <summary>
-    /// Refuses an item whose elements nest deeper than <see cref="MaxDepth"/> (counting from the reply's root at 0).
-    /// Walks with a stack of its own, so a 10,000-deep item cannot exhaust the call stack here either.
-    /// </summary>
-    internal static void EnsureShallow(XElement item, int itemDepth)
-    {
-        // Recursive, and bounded: it throws before going deeper than MaxDepth. A Stack per item (the first version) spent
-        // more time growing itself than checking (profiled: 10 % of a 20,000-client fetch).
-        if (itemDepth > MaxDepth)
-        {
-            throw new XpmException(new XpmMalformedResponseError(
-                $"its elements nest more than {MaxDepth} deep (at <{item.Name.LocalName}>), far deeper than any XPM reply; it was refused"));
-        }
-
-        for (var child = item.FirstNode; child is not null; child = child.NextNode)
-        {
-            if (child is XElement element)
-            {
-                EnsureShallow(element, itemDepth + 1);
-            }
-        }
     }
 
     private static bool IsOk(string status) => status.Equals("OK", StringComparison.OrdinalIgnoreCase);
