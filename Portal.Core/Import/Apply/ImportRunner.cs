@@ -249,6 +249,7 @@ public sealed class ImportRunner(
             Count(run, entry.Action);
         }
 
+        await writer.FlushLinksAsync(cancellationToken);
         await writer.InsertManyAsync(outcomes, cancellationToken);
         await writer.InsertManyAsync(audit, cancellationToken);
         // Conflicts are few: tracked, so only the rows that change are written.
