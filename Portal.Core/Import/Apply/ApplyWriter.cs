@@ -35,6 +35,7 @@ internal sealed class ApplyWriter : IAsyncDisposable
     private readonly IEntityType _linkType;
     private readonly IProperty[] _clientColumns;
     private readonly IProperty[] _linkColumns;
+    private readonly List<(Xpm.XpmLink Link, int ClientId)> _pendingLinks = [];
 
     private ApplyWriter(PortalDbContext db)
     {
@@ -58,19 +59,43 @@ internal sealed class ApplyWriter : IAsyncDisposable
         _clientColumns.Select(p => Get(p, client)).ToArray(),
         client.XpmLink is null ? null : _linkColumns.Select(p => Get(p, client.XpmLink)).ToArray());
 
-    /// <summary>Inserts a new client and its link (if any), and sets <see cref="Client.Id"/> from the database.</summary>
+    /// <summary>
+    /// Inserts a new client and sets <see cref="Client.Id"/> from the database; its link (if any) is queued for
+    /// <see cref="FlushLinksAsync"/>, which the caller runs before the batch commits.
+    /// </summary>
     public async Task InsertClientAsync(Client client, CancellationToken cancellationToken)
     {
         var insert = Get("insert:Client", () => Insert(_clientType, _clientColumns, returningKey: true));
         client.Id = Convert.ToInt32(await insert.ExecuteScalarAsync(_db, client, null, cancellationToken));
         if (client.XpmLink is { } link)
         {
-            await Get("insert:ClientLink", () => Insert(_linkType, _linkColumns.Prepend(KeyOf(_linkType)), returningKey: false))
-                .ExecuteAsync(_db, link, client.Id, cancellationToken);
+            _pendingLinks.Add((link, client.Id));
         }
     }
 
-    /// <summary>Writes the client's and its link's columns that differ from <paramref name="before"/>; no statement when none do.</summary>
+    /// <summary>
+    /// Inserts the queued links, <see cref="RowsPerStatement"/> to a statement: one statement per created client for its
+    /// link was half the statements of a first import. A link's key is its client's id, known only once the client row
+    /// is in, so the links go after their clients.
+    /// </summary>
+    public async Task FlushLinksAsync(CancellationToken cancellationToken)
+    {
+        var columns = _linkColumns.Prepend(KeyOf(_linkType)).ToArray();
+        for (var start = 0; start < _pendingLinks.Count; start += RowsPerStatement)
+        {
+            var count = Math.Min(RowsPerStatement, _pendingLinks.Count - start);
+            var chunk = _pendingLinks.GetRange(start, count);
+            await Get($"insert:ClientLink:{count}", () => Insert(_linkType, columns, returningKey: false, count))
+                .ExecuteAsync(_db, chunk.Select(l => (object)l.Link).ToArray(), cancellationToken, chunk.Select(l => (int?)l.ClientId).ToArray());
+        }
+
+        _pendingLinks.Clear();
+    }
+
+    /// <summary>
+    /// Writes the client's and its link's columns that differ from <paramref name="before"/>; no statement when none do.
+    /// A link the client had no row for is queued for <see cref="FlushLinksAsync"/>.
+    /// </summary>
     /// <returns>Whether anything was written.</returns>
     public async Task<bool> UpdateClientAsync(Client client, ClientValues before, CancellationToken cancellationToken)
     {
@@ -82,8 +107,7 @@ internal sealed class ApplyWriter : IAsyncDisposable
 
         if (before.Link is null)
         {
-            await Get("insert:ClientLink", () => Insert(_linkType, _linkColumns.Prepend(KeyOf(_linkType)), returningKey: false))
-                .ExecuteAsync(_db, link, client.Id, cancellationToken);
+            _pendingLinks.Add((link, client.Id));
             return true;
         }
 
@@ -217,13 +241,14 @@ internal sealed class ApplyWriter : IAsyncDisposable
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        public async Task ExecuteAsync(PortalDbContext db, object[] rows, CancellationToken cancellationToken)
+        /// <param name="shadowValues">Each row's value for a shadow column (an owned row's key), if the rows have one.</param>
+        public async Task ExecuteAsync(PortalDbContext db, object[] rows, CancellationToken cancellationToken, int?[]? shadowValues = null)
         {
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("The apply writes inside the context's transaction.");
             for (var i = 0; i < columns.Length; i++)
             {
-                columns[i].Bind(rows[i / rowWidth], null);
+                columns[i].Bind(rows[i / rowWidth], shadowValues?[i / rowWidth]);
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);

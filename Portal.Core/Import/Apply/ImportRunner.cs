@@ -156,9 +156,12 @@ public sealed class ImportRunner(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
-        // Untracked, with their teams: an undo puts the team back from the outcome row. The writer compares each client
-        // with the values read here and writes only what differs.
-        var existing = await db.Clients.AsNoTracking().Include(c => c.Team).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        // The clients are the planner's own instances (untracked): the plan was computed from exactly these values, and
+        // reading them again per batch cost about a second at 20,000. The writer compares each client with the values
+        // captured from them and writes only what differs. Their teams are read here, one plain query per batch (an
+        // Include joined and re-read every client column): an undo puts the team back from the outcome row.
+        var teams = (await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ClientId)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.ClientId);
         var linked = new List<(Client Client, ImportPlan.ClientPlan Plan)>();
         var outcomes = new List<ImportOutcome>(batch.Length);
         var audit = new List<AuditEntry>();
@@ -174,7 +177,13 @@ public sealed class ImportRunner(
                 continue;
             }
 
-            var client = entry.PortalId is { } id ? existing[id] : null;
+            var client = entry.PortalId is null ? null
+                : plan.Portal ?? throw new InvalidOperationException($"The plan of {entry.XpmUuid} names portal client {entry.PortalId} but carries none.");
+            if (client is not null)
+            {
+                client.Team = teams[client.Id].ToList();
+            }
+
             outcome.BeforeJson = client is null ? null : RecordBefore.Of(client).ToJson();
             var before = client is null ? null : writer.Capture(client);
             client ??= new Client { PracticeId = run.PracticeId, Kind = plan.Xpm.Kind, Name = plan.Xpm.Name, CreatedAt = Now };
@@ -240,6 +249,7 @@ public sealed class ImportRunner(
             Count(run, entry.Action);
         }
 
+        await writer.FlushLinksAsync(cancellationToken);
         await writer.InsertManyAsync(outcomes, cancellationToken);
         await writer.InsertManyAsync(audit, cancellationToken);
         // Conflicts are few: tracked, so only the rows that change are written.
