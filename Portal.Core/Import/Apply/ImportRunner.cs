@@ -44,34 +44,40 @@ public sealed class ImportRunner(
         run.Attempts++;
         // A resumed run: what its committed batches did stands, as their outcome rows say.
         var applied = await CountAppliedAsync(db, run, cancellationToken);
-        await PublishAsync(db, run, run.Attempts > 1 ? "Resuming the import" : "Planning the import", CancellationToken.None);
-
-        var plan = await SelectionPlanner.PlanAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, cancellationToken);
-        run.ItemsTotal = plan.Count;
-        await PublishAsync(db, run, "Importing staff", cancellationToken);
-        foreach (var batch in plan.Staff.Where(p => !applied.Staff.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
+        // The heartbeat keeps pages hearing from the run at least every 250 ms through long steps (planning, the teams
+        // pass); it stops before the final state is published below, so that state is never followed by an older one.
+        await using (var live = new RunProgress(progress, time))
         {
-            await ApplyStaffAsync(db, run, batch, cancellationToken);
-        }
+            live.Start();
+            await PublishAsync(db, live, run, run.Attempts > 1 ? "Resuming the import" : "Planning the import", CancellationToken.None);
 
-        await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
-        await using (var writer = await ApplyWriter.OpenAsync(db, cancellationToken))
-        {
-            foreach (var batch in plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
+            var plan = await SelectionPlanner.PlanAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, cancellationToken);
+            run.ItemsTotal = plan.Count;
+            await PublishAsync(db, live, run, "Importing staff", cancellationToken);
+            foreach (var batch in plan.Staff.Where(p => !applied.Staff.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
             {
-                await ApplyClientsAsync(db, writer, run, batch, cancellationToken);
-                await PublishAsync(db, run, "Importing clients and entities", cancellationToken);
+                await ApplyStaffAsync(db, run, batch, cancellationToken);
             }
-        }
 
-        await PublishAsync(db, run, "Archiving and restoring as in Xero Practice Manager", cancellationToken);
-        await XpmArchiveState.ApplyAsync(db, run, fetch.Id, Now, BatchSize, cancellationToken);
+            await PublishAsync(db, live, run, "Importing clients and entities", cancellationToken);
+            await using (var writer = await ApplyWriter.OpenAsync(db, cancellationToken))
+            {
+                foreach (var batch in plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
+                {
+                    await ApplyClientsAsync(db, writer, run, batch, cancellationToken);
+                    await PublishAsync(db, live, run, "Importing clients and entities", cancellationToken);
+                }
+            }
 
-        await PublishAsync(db, run, "Linking teams and relationships", cancellationToken);
-        // A context of its own: its tracker holds only the relationships XPM changed, never the run row tracked here.
-        await using (var teams = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await ImportTeamsAndRelationshipsAsync(teams, fetch, plan.Clients.Select(p => p.Staged).ToList(), cancellationToken);
+            await PublishAsync(db, live, run, "Archiving and restoring as in Xero Practice Manager", cancellationToken);
+            await XpmArchiveState.ApplyAsync(db, run, fetch.Id, Now, BatchSize, cancellationToken);
+
+            await PublishAsync(db, live, run, "Linking teams and relationships", cancellationToken);
+            // A context of its own: its tracker holds only the relationships XPM changed, never the run row tracked here.
+            await using (var teams = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                await ImportTeamsAndRelationshipsAsync(teams, fetch, plan.Clients.Select(p => p.Staged).ToList(), cancellationToken);
+            }
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
@@ -396,11 +402,11 @@ public sealed class ImportRunner(
         }
     }
 
-    private async Task PublishAsync(PortalDbContext db, ImportRun run, string phase, CancellationToken cancellationToken)
+    private static async Task PublishAsync(PortalDbContext db, RunProgress live, ImportRun run, string phase, CancellationToken cancellationToken)
     {
         run.Phase = phase;
         await db.SaveChangesAsync(cancellationToken);
-        await progress.PublishAsync(ImportProgressSnapshot.From(run));
+        await live.PublishAsync(run);
     }
 
     private Task NotifyAsync(ImportRun run, string portalBaseUrl) => notifier.RunFinishedAsync(

@@ -29,7 +29,7 @@ public sealed class FetchRunner(
     public async Task RunAsync(int runId, string portalBaseUrl, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using (var live = new FetchProgress(progress, time))
+        await using (var live = new RunProgress(progress, time))
         {
             if (!await RunStepsAsync(db, runId, live, cancellationToken))
             {
@@ -44,7 +44,7 @@ public sealed class FetchRunner(
     }
 
     /// <summary>Everything up to the run's final state; false if it failed (the failure is published).</summary>
-    private async Task<bool> RunStepsAsync(PortalDbContext db, int runId, FetchProgress live, CancellationToken cancellationToken)
+    private async Task<bool> RunStepsAsync(PortalDbContext db, int runId, RunProgress live, CancellationToken cancellationToken)
     {
         var run = await db.Set<ImportRun>().SingleAsync(r => r.Id == runId, cancellationToken);
         await StagingCleanup.RemoveAsync(db, runId, cancellationToken);
@@ -142,7 +142,7 @@ public sealed class FetchRunner(
     /// Stages staff, then the detailed client list. A list whose reply is cut off part-way is read again from the start
     /// (<see cref="XpmListRetry"/>), after removing what the broken try staged, so nothing is counted twice.
     /// </summary>
-    private async Task<Error?> FetchAsync(PortalDbContext db, ImportRun run, FetchProgress live, CancellationToken cancellationToken)
+    private async Task<Error?> FetchAsync(PortalDbContext db, ImportRun run, RunProgress live, CancellationToken cancellationToken)
     {
         await using var writer = await StagingWriter.OpenAsync(db, cancellationToken);
         var staffError = await listRetry.ReadAsync("staff list", async (attempt, ct) =>
@@ -203,7 +203,7 @@ public sealed class FetchRunner(
     /// the error if XPM refused it or its reply broke part-way. Only the current batch is held, never the whole list.
     /// </summary>
     private async Task<Error?> StageAsync<T>(
-        PortalDbContext db, ImportRun run, FetchProgress live, Result<XpmStream<T>> opened, Func<T, CancellationToken, Task> stage, CancellationToken cancellationToken)
+        PortalDbContext db, ImportRun run, RunProgress live, Result<XpmStream<T>> opened, Func<T, CancellationToken, Task> stage, CancellationToken cancellationToken)
     {
         if (!opened.Succeeded)
         {
@@ -239,7 +239,7 @@ public sealed class FetchRunner(
     }
 
     /// <summary>Removes what a broken try of a list staged, so the next try starts that list from nothing.</summary>
-    private async Task DiscardAsync(PortalDbContext db, ImportRun run, FetchProgress live, bool staffOnly, string phase, CancellationToken cancellationToken)
+    private async Task DiscardAsync(PortalDbContext db, ImportRun run, RunProgress live, bool staffOnly, string phase, CancellationToken cancellationToken)
     {
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not ImportRun).ToList())
         {
@@ -335,7 +335,7 @@ public sealed class FetchRunner(
         logger.LogWarning("Fetch {RunId} failed: {Error}", run.Id, error);
     }
 
-    private static async Task SaveAndPublishAsync(PortalDbContext db, ImportRun run, FetchProgress live, string phase, CancellationToken cancellationToken)
+    private static async Task SaveAndPublishAsync(PortalDbContext db, ImportRun run, RunProgress live, string phase, CancellationToken cancellationToken)
     {
         run.Phase = phase;
         await db.SaveChangesAsync(cancellationToken);

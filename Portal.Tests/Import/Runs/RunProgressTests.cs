@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
-using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Runs;
 
-namespace Portal.Import.Fetch;
+namespace Portal.Import.Runs;
 
-/// <summary>A working fetch is heard from at least every 500 ms, even when nothing new happens (XPM slow to answer).</summary>
-public sealed class FetchProgressTests
+/// <summary>A working run is heard from at least every 500 ms, even when nothing new happens (XPM slow to answer).</summary>
+public sealed class RunProgressTests
 {
     private static ImportRun Run() => new()
     {
@@ -29,7 +28,7 @@ public sealed class FetchProgressTests
 
             return Task.CompletedTask;
         });
-        await using var live = new FetchProgress(progress, time);
+        await using var live = new RunProgress(progress, time);
         await live.PublishAsync(Run());
         live.Start();
         var start = time.GetUtcNow();
@@ -41,7 +40,7 @@ public sealed class FetchProgressTests
                 next = new TaskCompletionSource();
             }
 
-            time.Advance(FetchProgress.Interval);
+            time.Advance(RunProgress.Interval);
             // A hang guard only: the fake clock decides when the heartbeat fires.
             await next.Task.WaitAsync(TimeSpan.FromSeconds(10));
         }
@@ -65,7 +64,7 @@ public sealed class FetchProgressTests
             published.Add(snapshot.ItemsDone);
             return Task.CompletedTask;
         });
-        await using var live = new FetchProgress(progress, time);
+        await using var live = new RunProgress(progress, time);
         var run = Run();
         await live.PublishAsync(run);
 
@@ -75,7 +74,7 @@ public sealed class FetchProgressTests
             await live.UpdateAsync(run);
         }
 
-        time.Advance(FetchProgress.Interval);
+        time.Advance(RunProgress.Interval);
         run.ItemsDone = 11;
         await live.UpdateAsync(run);
 

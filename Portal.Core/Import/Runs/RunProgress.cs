@@ -1,14 +1,12 @@
-using Portal.Core.Import.Runs;
-
-namespace Portal.Core.Import.Fetch;
+namespace Portal.Core.Import.Runs;
 
 /// <summary>
-/// One fetch's live progress. The fetch records its state as often as it likes (<see cref="Update"/>, cheap); a heartbeat
+/// One run's live progress (a fetch or an import). The run records its state as often as it likes (<see cref="Update"/>, cheap); a heartbeat
 /// publishes the latest state whenever nothing was published for <see cref="Interval"/>, so pages hear from a working run
 /// at least that often even while XPM is slow to answer or a step runs long. Publishing is serialised and never sends an
 /// older state after a newer one. How often each page re-renders is the page's business (it coalesces).
 /// </summary>
-internal sealed class FetchProgress(ImportProgress progress, TimeProvider time) : IAsyncDisposable
+internal sealed class RunProgress(ImportProgress progress, TimeProvider time) : IAsyncDisposable
 {
     /// <summary>Under the 500 ms a working run promises pages, with room for a busy machine.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
