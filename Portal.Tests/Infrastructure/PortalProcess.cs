@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Portal.Infrastructure;
 
@@ -32,6 +33,34 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     /// <summary>The last lines the app wrote, for a failing test's message.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
+
+    /// <summary>Demo sign-in as staff (with the form's antiforgery token), then Connect → the sandbox's consent → the callback, as a browser.</summary>
+    public async Task SignInAndConnectAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = BaseUri };
+        var page = await http.GetStringAsync("/signin");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var signIn = await http.PostAsync("/account/demo-signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["role"] = "staff",
+            ["__RequestVerificationToken"] = token,
+        }));
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var next = new Uri(BaseUri, "/configure/integrations/xpm/connect");
+        for (var hop = 0; hop < 3; hop++)
+        {
+            var response = await http.GetAsync(next);
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"at {next}");
+            next = new Uri(next, response.Headers.Location!);
+        }
+
+        next.AbsolutePath.ShouldBe("/configure/integrations/xpm");
+        QueryHelpers.ParseQuery(next.Query)["connected"].ToString().ShouldBe("true", next.ToString());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 
     /// <summary>Starts the app with <paramref name="dataDirectory"/> as its content root and waits until /healthz answers.</summary>
     public static async Task<PortalProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)

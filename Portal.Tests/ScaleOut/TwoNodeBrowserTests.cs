@@ -40,7 +40,7 @@ public sealed partial class TwoNodeBrowserTests(BrowserFixture browser)
         var imports = new ImportService(database, user, new ImportQueue(), new ImportProgress(), TimeProvider.System);
         var review = new ImportReviewService(database, user);
         await using var nodeA = await PortalProcess.StartAsync(folderA.Path, TwoNodeImportTests.Settings(database, "node-a"));
-        await TwoNodeImportTests.SignInAndConnectAsync(nodeA.BaseUri);
+        await nodeA.SignInAndConnectAsync();
         var fetch = await TwoNodeImportTests.WaitForAsync(database, [nodeA], TwoNodeImportTests.Started(await imports.StartFetchAsync()), run => !run.IsActive);
         fetch.Status.ShouldBe(ImportRunStatus.Succeeded, fetch.Error);
         await review.SetAllStaffSelectedAsync(fetch.Id, null, true);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Clients;
 using Portal.Core.Identity;
@@ -42,7 +40,7 @@ public sealed partial class TwoNodeImportTests
         var review = new ImportReviewService(database, user);
 
         await using var nodeA = await PortalProcess.StartAsync(folderA.Path, Settings(database, "node-a"));
-        await SignInAndConnectAsync(nodeA.BaseUri);
+        await nodeA.SignInAndConnectAsync();
         var fetch = await WaitForAsync(database, [nodeA], Started(await imports.StartFetchAsync()), run => !run.IsActive);
         fetch.Status.ShouldBe(ImportRunStatus.Succeeded, fetch.Error);
         await review.SetAllStaffSelectedAsync(fetch.Id, null, true);
@@ -97,7 +95,7 @@ public sealed partial class TwoNodeImportTests
         var imports = new ImportService(database, user, new ImportQueue(), new ImportProgress(), TimeProvider.System);
         var review = new ImportReviewService(database, user);
         await using var nodeA = await PortalProcess.StartAsync(folderA.Path, Settings(database, "node-a"));
-        await SignInAndConnectAsync(nodeA.BaseUri);
+        await nodeA.SignInAndConnectAsync();
         var fetch = await WaitForAsync(database, [nodeA], Started(await imports.StartFetchAsync()), run => !run.IsActive);
         fetch.Status.ShouldBe(ImportRunStatus.Succeeded, fetch.Error);
         await review.SetAllStaffSelectedAsync(fetch.Id, null, true);
@@ -182,33 +180,6 @@ public sealed partial class TwoNodeImportTests
             await Task.Delay(TimeSpan.FromMilliseconds(50));
         }
     }
-
-    /// <summary>Demo sign-in (with the form's antiforgery token), then Connect → the sandbox's consent → the callback, as a browser.</summary>
-    internal static async Task SignInAndConnectAsync(Uri baseUri)
-    {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseUri };
-        var page = await http.GetStringAsync("/signin");
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        var signIn = await http.PostAsync("/account/demo-signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["role"] = "staff",
-            ["__RequestVerificationToken"] = token,
-        }));
-        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-
-        var next = new Uri(baseUri, "/configure/integrations/xpm/connect");
-        for (var hop = 0; hop < 3; hop++)
-        {
-            var response = await http.GetAsync(next);
-            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"at {next}");
-            next = new Uri(next, response.Headers.Location!);
-        }
-
-        QueryHelpers.ParseQuery(next.Query)["connected"].ToString().ShouldBe("true", next.ToString());
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     /// <summary>Reads the run's row until <paramref name="until"/> holds; fails early when every node watched has exited.</summary>
     internal static async Task<ImportRun> WaitForAsync(SharedDatabase database, PortalProcess[] nodes, int runId, Func<ImportRun, bool> until)

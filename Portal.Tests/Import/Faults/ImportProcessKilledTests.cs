@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Clients;
 using Portal.Core.Identity;
@@ -59,7 +56,7 @@ public sealed class ImportProcessKilledTests
         await using (var first = await PortalProcess.StartAsync(folder.Path, settings))
         {
             Step("first process healthy");
-            await SignInAndConnectAsync(first.BaseUri);
+            await first.SignInAndConnectAsync();
             Step("signed in and connected over HTTP");
             fetch = await WaitForAsync(database, first, Started(await imports.StartFetchAsync()), run => !run.IsActive);
             fetch.Status.ShouldBe(ImportRunStatus.Succeeded, fetch.Error);
@@ -120,31 +117,6 @@ public sealed class ImportProcessKilledTests
     {
         started.Error.ShouldBeNull();
         return started.Value;
-    }
-
-    /// <summary>Demo sign-in (with the form's antiforgery token), then Connect → the sandbox's consent → the callback, as a browser.</summary>
-    private static async Task SignInAndConnectAsync(Uri baseUri)
-    {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseUri };
-        var page = await http.GetStringAsync("/signin");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var signIn = await http.PostAsync("/account/demo-signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["role"] = "staff",
-            ["__RequestVerificationToken"] = token,
-        }));
-        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-
-        var next = new Uri(baseUri, "/configure/integrations/xpm/connect");
-        for (var hop = 0; hop < 3; hop++)
-        {
-            var response = await http.GetAsync(next);
-            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"at {next}");
-            next = new Uri(next, response.Headers.Location!);
-        }
-
-        next.AbsolutePath.ShouldBe("/configure/integrations/xpm");
-        QueryHelpers.ParseQuery(next.Query)["connected"].ToString().ShouldBe("true", next.ToString());
     }
 
     /// <summary>Reads the run's row from the SQLite file until <paramref name="until"/> holds.</summary>
