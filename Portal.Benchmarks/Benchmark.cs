@@ -172,28 +172,28 @@ internal static class Benchmark
         var fetchFloor = Of("(a) download floor") + Of("(b) XmlReader floor") + insert;
         var reimport = Of("(3) re-import: fetch") + Of("(3) re-import: apply");
         var reimportFailed = phases.Any(p => p.Failed && p.Name.StartsWith("(3)", StringComparison.Ordinal));
-        var rows = new List<(string Name, TimeSpan Elapsed, TimeSpan Cpu, string Ratio, long Peak, long Allocated)>();
+        var rows = new List<(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan Gc, string Ratio, long Peak, long Allocated)>();
         foreach (var phase in phases)
         {
             var floor = phase.Name.StartsWith('(') && char.IsDigit(phase.Name[1])
                 ? phase.Name.Contains("apply", StringComparison.Ordinal) ? insert : fetchFloor
                 : TimeSpan.Zero;
             var ratio = phase.Failed ? "failed" : floor > TimeSpan.Zero ? $"{phase.Elapsed / floor:0.0}x" : "floor";
-            rows.Add((phase.Name, phase.Elapsed, phase.Cpu, ratio, phase.PeakWorkingSet, phase.Allocated));
+            rows.Add((phase.Name, phase.Elapsed, phase.Cpu, phase.Jit, phase.GcPause, ratio, phase.PeakWorkingSet, phase.Allocated));
         }
 
-        rows.Add(("(3) re-import total", reimport, TimeSpan.Zero, reimportFailed ? "failed" : $"{reimport / (fetchFloor + insert):0.0}x", 0, 0));
+        rows.Add(("(3) re-import total", reimport, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, reimportFailed ? "failed" : $"{reimport / (fetchFloor + insert):0.0}x", 0, 0));
         Console.WriteLine();
         Console.WriteLine($"Idle working set (app + sandbox practice, after start-up): {idle / 1024 / 1024:N0} MB");
         Console.WriteLine();
-        Console.WriteLine("| Phase | Seconds | Ratio to floor | CPU seconds (all threads) | Peak working set above idle (MB) | Allocated (MB) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Phase | Seconds | Ratio to floor | CPU seconds (all threads) | JIT seconds | GC pause seconds | Peak working set above idle (MB) | Allocated (MB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             var peak = row.Peak > 0 ? $"{(row.Peak - idle) / 1024.0 / 1024.0:N0}" : "";
             var allocated = row.Allocated > 0 ? $"{row.Allocated / 1024.0 / 1024.0:N0}" : "";
-            var cpu = row.Cpu > TimeSpan.Zero ? $"{row.Cpu.TotalSeconds:0.00}" : "";
-            Console.WriteLine($"| {row.Name} | {row.Elapsed.TotalSeconds:0.00} | {row.Ratio} | {cpu} | {peak} | {allocated} |");
+            string Seconds(TimeSpan t) => row.Cpu > TimeSpan.Zero ? $"{t.TotalSeconds:0.00}" : "";
+            Console.WriteLine($"| {row.Name} | {row.Elapsed.TotalSeconds:0.00} | {row.Ratio} | {Seconds(row.Cpu)} | {Seconds(row.Jit)} | {Seconds(row.Gc)} | {peak} | {allocated} |");
         }
     }
 

@@ -7,7 +7,8 @@ namespace Portal.Benchmarks;
 /// machine, but it includes the in-process sandbox writing its XML), the process's peak working set while it ran (sampled every 10 ms) and bytes allocated
 /// on all threads during it.
 /// </summary>
-internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, long PeakWorkingSet, long Allocated, string Note, bool Failed = false)
+/// JIT and GC pause time say how much of a phase was start-up compilation and collection rather than the work itself.
+internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan GcPause, long PeakWorkingSet, long Allocated, string Note, bool Failed = false)
 {
     public static async Task<(Phase Phase, T Value)> MeasureAsync<T>(string name, Func<Task<(T Value, string Note)>> body)
     {
@@ -17,6 +18,8 @@ internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, long P
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var pauseBefore = GC.GetTotalPauseDuration();
         using var sampler = new PeakSampler();
         var clock = Stopwatch.StartNew();
         T value;
@@ -35,7 +38,9 @@ internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, long P
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
-        return (new Phase(name, clock.Elapsed, process.TotalProcessorTime - cpuBefore, sampler.Peak, allocated, note, failed), value);
+        var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+        var pause = GC.GetTotalPauseDuration() - pauseBefore;
+        return (new Phase(name, clock.Elapsed, process.TotalProcessorTime - cpuBefore, jit, pause, sampler.Peak, allocated, note, failed), value);
     }
 
     /// <summary>
