@@ -6,6 +6,7 @@ using Portal.Core.Clients;
 using Portal.Core.Data;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
+using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
 using Portal.Core.Staff;
 using Portal.Core.Sync;
@@ -51,20 +52,27 @@ public sealed class ImportRunner(
             live.Start();
             await PublishAsync(db, live, run, run.Attempts > 1 ? "Resuming the import" : "Planning the import", CancellationToken.None);
 
-            var plan = await SelectionPlanner.PlanAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, cancellationToken);
-            run.ItemsTotal = plan.Count;
-            await PublishAsync(db, live, run, "Importing staff", cancellationToken);
-            foreach (var batch in plan.Staff.Where(p => !applied.Staff.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
-            {
-                await ApplyStaffAsync(db, run, batch, cancellationToken);
-            }
-
-            await PublishAsync(db, live, run, "Importing clients and entities", cancellationToken);
+            run.ItemsTotal = await SelectionPlanner.CountAsync(db, fetch.Id, cancellationToken);
+            // Planned and applied a window at a time: only one batch's records are ever held.
             await using (var writer = await ApplyWriter.OpenAsync(db, cancellationToken))
             {
-                foreach (var batch in plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
+                await foreach (var plan in SelectionPlanner.PlanInWindowsAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, BatchSize, cancellationToken))
                 {
-                    await ApplyClientsAsync(db, writer, run, batch, cancellationToken);
+                    if (plan.Staff.Count > 0)
+                    {
+                        await PublishAsync(db, live, run, "Importing staff", cancellationToken);
+                    }
+
+                    foreach (var batch in plan.Staff.Where(p => !applied.Staff.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
+                    {
+                        await ApplyStaffAsync(db, run, batch, cancellationToken);
+                    }
+
+                    if (plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).ToArray() is { Length: > 0 } clients)
+                    {
+                        await ApplyClientsAsync(db, writer, run, clients, cancellationToken);
+                    }
+
                     await PublishAsync(db, live, run, "Importing clients and entities", cancellationToken);
                 }
             }
@@ -76,7 +84,7 @@ public sealed class ImportRunner(
             // A context of its own: its tracker holds only the relationships XPM changed, never the run row tracked here.
             await using (var teams = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                await ImportTeamsAndRelationshipsAsync(teams, fetch, plan.Clients.Select(p => p.Staged).ToList(), cancellationToken);
+                await ImportTeamsAndRelationshipsAsync(teams, fetch, cancellationToken);
             }
         }
 
@@ -271,8 +279,11 @@ public sealed class ImportRunner(
     /// Each imported client's team (XPM's AccountManager and JobManager → the linked staff member) and the
     /// relationships between imported entities and linked clients, both as XPM has them now.
     /// </summary>
-    private async Task ImportTeamsAndRelationshipsAsync(PortalDbContext db, ImportRun fetch, IReadOnlyList<StagedClient> imported, CancellationToken cancellationToken)
+    private async Task ImportTeamsAndRelationshipsAsync(PortalDbContext db, ImportRun fetch, CancellationToken cancellationToken)
     {
+        // The selection's team and kind columns only: the plan is no longer held whole.
+        var imported = await ImportSelection.SelectedClients(db, fetch.Id).AsNoTracking()
+            .Select(c => new { c.XpmUuid, c.Kind, c.AccountManagerUuid, c.JobManagerUuid }).ToListAsync(cancellationToken);
         if (imported.Count == 0)
         {
             return;
