@@ -54,6 +54,7 @@ public sealed class ImportRunner(
 
             run.ItemsTotal = await SelectionPlanner.CountAsync(db, fetch.Id, cancellationToken);
             // Planned and applied a window at a time: only one batch's records are ever held.
+            Dictionary<Guid, int>? staffByUuid = null;
             await using (var writer = await ApplyWriter.OpenAsync(db, cancellationToken))
             {
                 await foreach (var plan in SelectionPlanner.PlanInWindowsAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, BatchSize, cancellationToken))
@@ -70,7 +71,10 @@ public sealed class ImportRunner(
 
                     if (plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).ToArray() is { Length: > 0 } clients)
                     {
-                        await ApplyClientsAsync(db, writer, run, clients, cancellationToken);
+                        // Read once the staff are in: a client's team names them.
+                        staffByUuid ??= await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
+                            .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
+                        await ApplyClientsAsync(db, writer, run, clients, staffByUuid, cancellationToken);
                     }
 
                     await PublishAsync(db, live, run, "Importing clients and entities", cancellationToken);
@@ -80,11 +84,11 @@ public sealed class ImportRunner(
             await PublishAsync(db, live, run, "Archiving and restoring as in Xero Practice Manager", cancellationToken);
             await XpmArchiveState.ApplyAsync(db, run, fetch.Id, Now, BatchSize, cancellationToken);
 
-            await PublishAsync(db, live, run, "Linking teams and relationships", cancellationToken);
+            await PublishAsync(db, live, run, "Linking relationships", cancellationToken);
             // A context of its own: its tracker holds only the relationships XPM changed, never the run row tracked here.
-            await using (var teams = await contextFactory.CreateDbContextAsync(cancellationToken))
+            await using (var relationships = await contextFactory.CreateDbContextAsync(cancellationToken))
             {
-                await ImportTeamsAndRelationshipsAsync(teams, fetch, cancellationToken);
+                await ImportRelationshipsAsync(relationships, fetch, cancellationToken);
             }
         }
 
@@ -166,16 +170,19 @@ public sealed class ImportRunner(
         db.Attach(run);
     }
 
-    private async Task ApplyClientsAsync(PortalDbContext db, ApplyWriter writer, ImportRun run, ImportPlan.ClientPlan[] batch, CancellationToken cancellationToken)
+    private async Task ApplyClientsAsync(
+        PortalDbContext db, ApplyWriter writer, ImportRun run, ImportPlan.ClientPlan[] batch, IReadOnlyDictionary<Guid, int> staffByUuid, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
         // The clients are the planner's own instances (untracked): the plan was computed from exactly these values, and
         // reading them again per batch cost about a second at 20,000. The writer compares each client with the values
         // captured from them and writes only what differs. Their teams are read here, one plain query per batch (an
-        // Include joined and re-read every client column): an undo puts the team back from the outcome row.
+        // Include joined and re-read every client column), and set as XPM has them: only the rows that differ change.
         var teams = (await db.TeamMembers.AsNoTracking().Where(t => ids.Contains(t.ClientId)).ToListAsync(cancellationToken))
             .ToLookup(t => t.ClientId);
+        var teamRemoved = new List<int>();
+        var teamAdded = new List<TeamMember>();
         var linked = new List<(Client Client, ImportPlan.ClientPlan Plan)>();
         var outcomes = new List<ImportOutcome>(batch.Length);
         var audit = new List<AuditEntry>();
@@ -198,7 +205,8 @@ public sealed class ImportRunner(
                 client.Team = teams[client.Id].ToList();
             }
 
-            outcome.BeforeJson = client is null ? null : RecordBefore.Of(client).ToJson();
+            // An undo puts the record back from this, so it is kept only for a record the import writes to.
+            var recordBefore = client is null ? null : RecordBefore.Of(client);
             var before = client is null ? null : writer.Capture(client);
             client ??= new Client { PracticeId = run.PracticeId, Kind = plan.Xpm.Kind, Name = plan.Xpm.Name, CreatedAt = Now };
 
@@ -226,13 +234,19 @@ public sealed class ImportRunner(
                 client.XpmLink.LastSyncedAt = Now;
             }
 
+            var wrote = true;
             if (before is null)
             {
                 await writer.InsertClientAsync(client, cancellationToken);
             }
             else
             {
-                await writer.UpdateClientAsync(client, before, cancellationToken);
+                wrote = await writer.UpdateClientAsync(client, before, cancellationToken);
+            }
+
+            if (TeamChanges(client, plan.Staged, staffByUuid, teamRemoved, teamAdded) || wrote)
+            {
+                outcome.BeforeJson = recordBefore?.ToJson();
             }
 
             // For an undo: which portal record each outcome is about (a created one has its id only now).
@@ -264,6 +278,12 @@ public sealed class ImportRunner(
         }
 
         await writer.FlushLinksAsync(cancellationToken);
+        if (teamRemoved.Count > 0)
+        {
+            await db.TeamMembers.Where(t => teamRemoved.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await writer.InsertManyAsync(teamAdded, cancellationToken);
         await writer.InsertManyAsync(outcomes, cancellationToken);
         await writer.InsertManyAsync(audit, cancellationToken);
         // Conflicts are few: tracked, so only the rows that change are written.
@@ -276,66 +296,44 @@ public sealed class ImportRunner(
     }
 
     /// <summary>
-    /// Each imported client's team (XPM's AccountManager and JobManager → the linked staff member) and the
-    /// relationships between imported entities and linked clients, both as XPM has them now.
+    /// A client's team as XPM has it now (AccountManager and JobManager → the linked staff member): the rows XPM no longer
+    /// has go in <paramref name="removed"/>, the ones it has and the portal lacks in <paramref name="added"/>; the rest are
+    /// left alone, so a re-import with nothing changed writes no team row.
     /// </summary>
-    private async Task ImportTeamsAndRelationshipsAsync(PortalDbContext db, ImportRun fetch, CancellationToken cancellationToken)
+    /// <returns>Whether the team changes.</returns>
+    private static bool TeamChanges(Client client, StagedClient staged, IReadOnlyDictionary<Guid, int> staffByUuid, List<int> removed, List<TeamMember> added)
     {
-        // The selection's team and kind columns only: the plan is no longer held whole.
-        var imported = await ImportSelection.SelectedClients(db, fetch.Id).AsNoTracking()
-            .Select(c => new { c.XpmUuid, c.Kind, c.AccountManagerUuid, c.JobManagerUuid }).ToListAsync(cancellationToken);
-        if (imported.Count == 0)
+        var wanted = new List<(int StaffMemberId, TeamRole Role)>(2);
+        if (staged.AccountManagerUuid is { } account && staffByUuid.TryGetValue(account, out var accountManager))
         {
-            return;
+            wanted.Add((accountManager, TeamRole.AccountManager));
         }
 
+        if (staged.JobManagerUuid is { } job && staffByUuid.TryGetValue(job, out var jobManager))
+        {
+            wanted.Add((jobManager, TeamRole.JobManager));
+        }
+
+        var gone = client.Team.Where(t => !wanted.Contains((t.StaffMemberId, t.Role))).Select(t => t.Id).ToList();
+        var missing = wanted.Where(w => !client.Team.Any(t => t.StaffMemberId == w.StaffMemberId && t.Role == w.Role))
+            .Select(w => new TeamMember { ClientId = client.Id, StaffMemberId = w.StaffMemberId, Role = w.Role }).ToList();
+        removed.AddRange(gone);
+        added.AddRange(missing);
+        return gone.Count > 0 || missing.Count > 0;
+    }
+
+    /// <summary>The relationships between imported entities and linked clients, as XPM has them now.</summary>
+    private async Task ImportRelationshipsAsync(PortalDbContext db, ImportRun fetch, CancellationToken cancellationToken)
+    {
         // Projected: a dictionary straight from the entity set would read whole clients (every column, and the link).
-        var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
-            .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
         var clientsByUuid = await db.Clients.AsNoTracking().Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null)
             .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
-        // Only the differences are written (a re-import with nothing changed writes no team row): the rows XPM no longer
-        // has are deleted, the ones it has and the portal lacks are inserted, the rest are left alone.
-        var teams = (await db.TeamMembers.AsNoTracking().Where(t => t.Client!.PracticeId == fetch.PracticeId)
-                .Select(t => new { t.Id, t.ClientId, t.StaffMemberId, t.Role }).ToListAsync(cancellationToken))
-            .ToLookup(t => t.ClientId);
-        var toDelete = new List<int>();
-        var toInsert = new List<TeamMember>();
-        foreach (var staged in imported)
-        {
-            if (!clientsByUuid.TryGetValue(staged.XpmUuid, out var clientId))
-            {
-                continue;
-            }
-
-            var wanted = new List<(int StaffMemberId, TeamRole Role)>(2);
-            if (staged.AccountManagerUuid is { } account && staffByUuid.TryGetValue(account, out var accountManager))
-            {
-                wanted.Add((accountManager, TeamRole.AccountManager));
-            }
-
-            if (staged.JobManagerUuid is { } job && staffByUuid.TryGetValue(job, out var jobManager))
-            {
-                wanted.Add((jobManager, TeamRole.JobManager));
-            }
-
-            var current = teams[clientId].ToList();
-            toDelete.AddRange(current.Where(t => !wanted.Contains((t.StaffMemberId, t.Role))).Select(t => t.Id));
-            toInsert.AddRange(wanted.Where(w => !current.Any(t => t.StaffMemberId == w.StaffMemberId && t.Role == w.Role))
-                .Select(w => new TeamMember { ClientId = clientId, StaffMemberId = w.StaffMemberId, Role = w.Role }));
-        }
-
         await using var writer = await ApplyWriter.OpenAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in toDelete.Chunk(BatchSize))
-        {
-            await db.TeamMembers.Where(t => chunk.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        await writer.InsertManyAsync(toInsert, cancellationToken);
 
         // Relationships are read from the entity's side (the side XPM labels "Director", not "Director of").
-        var entityUuids = imported.Where(c => c.Kind == ClientKind.Entity).Select(c => c.XpmUuid).ToHashSet();
+        var entityUuids = (await ImportSelection.SelectedClients(db, fetch.Id).Where(c => c.Kind == ClientKind.Entity)
+            .Select(c => c.XpmUuid).ToListAsync(cancellationToken)).ToHashSet();
         var stagedRelationships = await db.Set<StagedRelationship>().AsNoTracking().Where(r => r.RunId == fetch.Id).ToListAsync(cancellationToken);
         var wantedRelationships = stagedRelationships.Where(r => entityUuids.Contains(r.ClientUuid)
                 && clientsByUuid.ContainsKey(r.ClientUuid) && clientsByUuid.ContainsKey(r.RelatedClientUuid))

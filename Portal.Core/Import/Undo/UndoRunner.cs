@@ -153,7 +153,10 @@ public sealed class UndoRunner(
         var before = RecordBefore.Parse(outcome.BeforeJson);
         if (before?.Client is null)
         {
-            return new Undone(ImportAction.Kept, null, "What the record was before the import was not recorded.");
+            // The import keeps no before-image of a record it did not write to (fields, link and team all as they were).
+            return outcome.Action == ImportAction.Unchanged
+                ? new Undone(ImportAction.Unchanged, null, "Nothing to undo.")
+                : new Undone(ImportAction.Kept, null, "What the record was before the import was not recorded.");
         }
 
         var restored = new List<string>();
