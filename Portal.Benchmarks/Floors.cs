@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Xml;
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Xpm;
 
@@ -50,37 +51,71 @@ internal static class Floors
         return clients;
     }
 
-    /// <summary>(c) <paramref name="rows"/> rows of 15 text columns (a clients table's shape) through one prepared insert in one transaction.</summary>
-    public static async Task<int> InsertRowsAsync(string directory, int rows)
+    /// <summary>
+    /// Raw prepared inserts in one transaction on a fresh connection: (c) <paramref name="rows"/> rows of 15 text columns (a
+    /// clients table's shape), the fetch's floor; with <paramref name="linksAndTeams"/>, (d) the apply's floor as the issue
+    /// measured it: each client row, its link row and two team rows. SQLite or PostgreSQL, through plain ADO.NET.
+    /// </summary>
+    public static async Task<int> InsertRowsAsync(DbConnection connection, int rows, bool linksAndTeams)
     {
-        var path = Path.Combine(directory, "floor.db");
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await using var _ = connection;
         await connection.OpenAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
         var columns = Enumerable.Range(1, 15).Select(i => $"c{i}").ToArray();
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = $"CREATE TABLE clients (id INTEGER PRIMARY KEY, {string.Join(", ", columns.Select(c => c + " TEXT"))})";
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO clients ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})";
-        var parameters = columns.Select(c => insert.Parameters.Add("$" + c, SqliteType.Text)).ToArray();
-        insert.Prepare();
+        await ExecuteAsync(connection, $"CREATE TABLE floor_clients_{suffix} (id INTEGER PRIMARY KEY, {string.Join(", ", columns.Select(c => c + " TEXT"))})");
+        await ExecuteAsync(connection, $"CREATE TABLE floor_links_{suffix} (client_id INTEGER PRIMARY KEY, xpm_uuid TEXT, web_url TEXT, linked_at TEXT, last_synced_values TEXT)");
+        await ExecuteAsync(connection, $"CREATE TABLE floor_team_{suffix} (id INTEGER PRIMARY KEY, client_id INTEGER, staff_id INTEGER, role TEXT)");
+        await using var transaction = await connection.BeginTransactionAsync();
+        var client = Prepare(connection, transaction, $"floor_clients_{suffix}", ["id", .. columns]);
+        var link = Prepare(connection, transaction, $"floor_links_{suffix}", ["client_id", "xpm_uuid", "web_url", "linked_at", "last_synced_values"]);
+        var team = Prepare(connection, transaction, $"floor_team_{suffix}", ["id", "client_id", "staff_id", "role"]);
         for (var row = 0; row < rows; row++)
         {
             var n = row.ToString(CultureInfo.InvariantCulture);
-            for (var column = 0; column < parameters.Length; column++)
+            await InsertAsync(client, [row + 1, .. columns.Select((_, column) => (object)$"value {column} of client {n}")]);
+            if (linksAndTeams)
             {
-                parameters[column].Value = $"value {column} of client {n}";
+                await InsertAsync(link, [row + 1, Guid.NewGuid().ToString(), $"https://practicemanager.xero.com/client/{n}", "2026-12-01 00:00:00", $"{{\"Format\":2,\"Name\":\"client {n}\"}}"]);
+                await InsertAsync(team, [(2 * row) + 1, row + 1, 1, "AccountManager"]);
+                await InsertAsync(team, [(2 * row) + 2, row + 1, 2, "JobManager"]);
             }
-
-            await insert.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();
         return rows;
+    }
+
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string table, string[] columns)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+        foreach (var column in columns)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + column;
+            parameter.DbType = column is "id" or "client_id" or "staff_id" ? DbType.Int32 : DbType.String;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static async Task InsertAsync(DbCommand command, object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -26,8 +26,16 @@ public sealed record SyncBase
     };
 
     /// <summary>Every field on which <paramref name="portal"/> and <paramref name="xpm"/> now hold the same value becomes agreed at it.</summary>
-    public SyncBase AgreeWhereEqual(PortalClientValues portal, PortalClientValues xpm) =>
-        SyncFields.All.Where(f => SyncFields.Same(portal, xpm, f)).Aggregate(this, (b, f) => b.Agree(xpm, f));
+    /// <remarks>One new base, not one per field: an import calls this for every linked client.</remarks>
+    public SyncBase AgreeWhereEqual(PortalClientValues portal, PortalClientValues xpm)
+    {
+        var same = SyncFields.All.Where(f => SyncFields.Same(portal, xpm, f)).ToList();
+        return same.Count == 0 ? this : this with
+        {
+            Values = same.Aggregate(Values, (values, field) => values.With(xpm, field)),
+            Agreed = new HashSet<ImportField>(Agreed.Concat(same)),
+        };
+    }
 
     public string ToJson() => JsonSerializer.Serialize(new Stored(2, Values, Agreed.Order().ToList()));
 

@@ -325,15 +325,19 @@ public sealed class ImportRunner(
     /// <summary>The relationships between imported entities and linked clients, as XPM has them now.</summary>
     private async Task ImportRelationshipsAsync(PortalDbContext db, ImportRun fetch, CancellationToken cancellationToken)
     {
+        // Relationships are read from the entity's side (the side XPM labels "Director", not "Director of").
+        var entityUuids = (await ImportSelection.SelectedClients(db, fetch.Id).Where(c => c.Kind == ClientKind.Entity)
+            .Select(c => c.XpmUuid).ToListAsync(cancellationToken)).ToHashSet();
+        if (entityUuids.Count == 0)
+        {
+            return;
+        }
+
         // Projected: a dictionary straight from the entity set would read whole clients (every column, and the link).
         var clientsByUuid = await db.Clients.AsNoTracking().Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null)
             .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
         await using var writer = await ApplyWriter.OpenAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // Relationships are read from the entity's side (the side XPM labels "Director", not "Director of").
-        var entityUuids = (await ImportSelection.SelectedClients(db, fetch.Id).Where(c => c.Kind == ClientKind.Entity)
-            .Select(c => c.XpmUuid).ToListAsync(cancellationToken)).ToHashSet();
         var stagedRelationships = await db.Set<StagedRelationship>().AsNoTracking().Where(r => r.RunId == fetch.Id).ToListAsync(cancellationToken);
         var wantedRelationships = stagedRelationships.Where(r => entityUuids.Contains(r.ClientUuid)
                 && clientsByUuid.ContainsKey(r.ClientUuid) && clientsByUuid.ContainsKey(r.RelatedClientUuid))
