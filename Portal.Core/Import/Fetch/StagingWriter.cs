@@ -72,12 +72,12 @@ internal sealed class StagingWriter : IAsyncDisposable
     /// <summary>One prepared statement and the EF properties whose values it binds, in parameter order.</summary>
     internal sealed class PreparedRow : IAsyncDisposable
     {
-        private readonly DbCommand _command;
+        private readonly RepeatedCommand _command;
         private readonly Column[] _columns;
 
         private PreparedRow(DbCommand command, IEnumerable<(IProperty Property, DbParameter Parameter)> columns)
         {
-            _command = command;
+            _command = new RepeatedCommand(command);
             // Looked up once: the getter and converter lookups cost more than the insert itself when done per row.
             _columns = columns.Select(c => new Column(c.Property.GetGetter(), c.Property.GetTypeMapping().Converter, c.Parameter)).ToArray();
         }
@@ -116,7 +116,7 @@ internal sealed class StagingWriter : IAsyncDisposable
 
         public async Task ExecuteAsync(PortalDbContext db, object row, CancellationToken cancellationToken)
         {
-            _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Staged rows are written inside the context's transaction.");
             foreach (var column in _columns)
             {
@@ -124,10 +124,14 @@ internal sealed class StagingWriter : IAsyncDisposable
                 column.Parameter.Value = value is null ? DBNull.Value : column.Converter is null ? value : column.Converter.ConvertToProvider(value) ?? DBNull.Value;
             }
 
-            await _command.ExecuteNonQueryAsync(cancellationToken);
+            await _command.ExecuteNonQueryAsync(transaction, cancellationToken);
         }
 
-        public ValueTask DisposeAsync() => _command.DisposeAsync();
+        public ValueTask DisposeAsync()
+        {
+            _command.Dispose();
+            return ValueTask.CompletedTask;
+        }
 
         private sealed record Column(IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter);
 
