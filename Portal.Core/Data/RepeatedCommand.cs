@@ -121,6 +121,7 @@ internal sealed class RepeatedCommand(DbCommand command) : IDisposable
             DateOnly date when parameter.SqliteType != SqliteType.Real =>
                 raw.sqlite3_bind_text(statement, position, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
             Guid guid when parameter.SqliteType != SqliteType.Blob => raw.sqlite3_bind_text(statement, position, guid.ToString().ToUpperInvariant()),
+            Guid guid => raw.sqlite3_bind_blob(statement, position, guid.ToByteArray()),
             byte[] bytes => raw.sqlite3_bind_blob(statement, position, bytes),
             _ => throw new NotSupportedException(
                 $"{value.GetType().Name} ({parameter.SqliteType}) is not bound by {nameof(RepeatedCommand)}; add it as Microsoft.Data.Sqlite binds it."),
