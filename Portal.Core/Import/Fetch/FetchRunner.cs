@@ -152,7 +152,7 @@ public sealed class FetchRunner(
                 await DiscardAsync(db, run, live, staffOnly: true, $"Reading staff from Xero Practice Manager again (try {attempt})", ct);
             }
 
-            return await StageAsync(db, run, live, await xpm.GetStaffAsync(ct), async (staff, ct2) =>
+            return await StageAsync(db, run, live, writer, await xpm.GetStaffAsync(ct), async (staff, ct2) =>
             {
                 await writer.InsertAsync(staff.ToStaged(run.Id), ct2);
                 run.StaffCount++;
@@ -171,7 +171,7 @@ public sealed class FetchRunner(
                 await DiscardAsync(db, run, live, staffOnly: false, $"Reading clients from Xero Practice Manager again (try {attempt})", ct);
             }
 
-            return await StageAsync(db, run, live, await xpm.GetClientsAsync(detailed: true, run.ModifiedSince, ct), async (client, ct2) =>
+            return await StageAsync(db, run, live, writer, await xpm.GetClientsAsync(detailed: true, run.ModifiedSince, ct), async (client, ct2) =>
             {
                 await writer.InsertAsync(client.ToStaged(run.Id), ct2);
                 foreach (var relationship in client.Relationships)
@@ -203,7 +203,8 @@ public sealed class FetchRunner(
     /// the error if XPM refused it or its reply broke part-way. Only the current batch is held, never the whole list.
     /// </summary>
     private async Task<Error?> StageAsync<T>(
-        PortalDbContext db, ImportRun run, RunProgress live, Result<XpmStream<T>> opened, Func<T, CancellationToken, Task> stage, CancellationToken cancellationToken)
+        PortalDbContext db, ImportRun run, RunProgress live, StagingWriter writer, Result<XpmStream<T>> opened, Func<T, CancellationToken, Task> stage,
+        CancellationToken cancellationToken)
     {
         if (!opened.Succeeded)
         {
@@ -217,9 +218,20 @@ public sealed class FetchRunner(
             {
                 await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
                 {
-                    foreach (var item in batch)
+                    try
                     {
-                        await stage(item, cancellationToken);
+                        foreach (var item in batch)
+                        {
+                            await stage(item, cancellationToken);
+                        }
+
+                        await writer.FlushAsync(cancellationToken);
+                    }
+                    catch
+                    {
+                        // Rolled back with the transaction: rows held back must not land with the next batch.
+                        writer.DiscardPending();
+                        throw;
                     }
 
                     await db.SaveChangesAsync(cancellationToken);

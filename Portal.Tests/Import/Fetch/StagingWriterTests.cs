@@ -54,6 +54,7 @@ public sealed class StagingWriterTests
             await using var writer = await StagingWriter.OpenAsync(db, CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync();
             await writer.InsertAsync(Client(runId, uuid), CancellationToken.None);
+            await writer.FlushAsync(CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -62,6 +63,47 @@ public sealed class StagingWriterTests
         found.PhysicalAddress.City.ShouldBe("Wellington");
         found.DateOfBirth.ShouldBe(new DateOnly(1980, 5, 17));
         found.MatchKind.ShouldBe(ClientMatchKind.Suggested);
+    }
+
+    [Fact]
+    public async Task InsertAsync_ManyRows_AllWrittenOnceFlushed_HeldRowsDiscardedWithTheirTransaction()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var runId = await AddRunAsync(database);
+        var kept = Enumerable.Range(0, 123).Select(_ => Guid.NewGuid()).ToList();
+
+        await using (var db = database.CreateDbContext())
+        {
+            await using var writer = await StagingWriter.OpenAsync(db, CancellationToken.None);
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                foreach (var uuid in kept)
+                {
+                    await writer.InsertAsync(Client(runId, uuid), CancellationToken.None);
+                }
+
+                await writer.FlushAsync(CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+
+            // A batch that fails part-way: whatever the writer still holds goes with the rolled-back transaction.
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await writer.InsertAsync(Client(runId, Guid.NewGuid()), CancellationToken.None);
+                writer.DiscardPending();
+                await transaction.RollbackAsync();
+            }
+
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await writer.FlushAsync(CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+        }
+
+        await using var read = database.CreateDbContext();
+        var staged = await read.Set<StagedClient>().Where(c => c.RunId == runId).Select(c => c.XpmUuid).ToListAsync();
+        staged.Order().ShouldBe(kept.Order());
     }
 
     private static StagedClient Client(int runId, Guid uuid) => new()
@@ -92,6 +134,7 @@ public sealed class StagingWriterTests
             await using var writer = await StagingWriter.OpenAsync(db, CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync();
             await writer.InsertAsync(row(uuid), CancellationToken.None);
+            await writer.FlushAsync(CancellationToken.None);
             await transaction.CommitAsync();
         }
 
