@@ -498,6 +498,8 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.HasIndex("RunId", "Kind", "Name");
 
                     b.ToTable("StagedClient");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Portal.Core.Import.Fetch.StagedRelationship", b =>
