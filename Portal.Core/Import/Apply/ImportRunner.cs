@@ -45,7 +45,7 @@ public sealed class ImportRunner(
         run.Attempts++;
         // A resumed run: what its committed batches did stands, as their outcome rows say.
         var applied = await CountAppliedAsync(db, run, cancellationToken);
-        // The heartbeat keeps pages hearing from the run at least every 250 ms through long steps (planning, the teams
+        // The heartbeat keeps pages hearing from the run at least every 250 ms through long steps (planning, the relationships
         // pass); it stops before the final state is published below, so that state is never followed by an older one.
         await using (var live = new RunProgress(progress, time))
         {
