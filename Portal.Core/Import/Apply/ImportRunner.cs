@@ -338,7 +338,11 @@ public sealed class ImportRunner(
             .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
         await using var writer = await ApplyWriter.OpenAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stagedRelationships = await db.Set<StagedRelationship>().AsNoTracking().Where(r => r.RunId == fetch.Id).ToListAsync(cancellationToken);
+        // Only the entities' side in the query: XPM lists each relationship from both sides, so reading every staged row
+        // and dropping the person's side here read three times what is used (51,544 rows for 17,172 at 20,000 clients).
+        var entitySide = ImportSelection.SelectedClients(db, fetch.Id).Where(c => c.Kind == ClientKind.Entity);
+        var stagedRelationships = await db.Set<StagedRelationship>().AsNoTracking()
+            .Where(r => r.RunId == fetch.Id && entitySide.Any(c => c.XpmUuid == r.ClientUuid)).ToListAsync(cancellationToken);
         var wantedRelationships = stagedRelationships.Where(r => entityUuids.Contains(r.ClientUuid)
                 && clientsByUuid.ContainsKey(r.ClientUuid) && clientsByUuid.ContainsKey(r.RelatedClientUuid))
             .ToList();
