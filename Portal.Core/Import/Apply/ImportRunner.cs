@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Audit;
 using Portal.Core.Clients;
+using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
@@ -55,9 +56,10 @@ public sealed class ImportRunner(
             run.ItemsTotal = await SelectionPlanner.CountAsync(db, fetch.Id, cancellationToken);
             // Planned and applied a window at a time: only one batch's records are ever held.
             Dictionary<Guid, int>? staffByUuid = null;
+            await using (var planning = await contextFactory.CreateDbContextAsync(cancellationToken))
             await using (var writer = await ApplyWriter.OpenAsync(db, cancellationToken))
             {
-                await foreach (var plan in SelectionPlanner.PlanInWindowsAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, BatchSize, cancellationToken))
+                await foreach (var plan in PlanWindows(planning, db, fetch, run.DetailLevel, cancellationToken))
                 {
                     if (plan.Staff.Count > 0)
                     {
@@ -105,6 +107,20 @@ public sealed class ImportRunner(
         await progress.PublishAsync(ImportProgressSnapshot.From(run));
         logger.LogInformation("Import {RunId}: {Created} created, {Updated} updated, {Linked} linked, {Skipped} skipped", run.Id, run.Created, run.Updated, run.Linked, run.Skipped);
         await NotifyAsync(run, portalBaseUrl);
+    }
+
+    /// <summary>
+    /// The windows of the plan, each planned while the one before it is applied (<see cref="ReadAhead"/>), on a context of
+    /// their own: at 20,000 clients planning a window took about as long as applying one. A window never plans against
+    /// what the window being applied changes: their records and their portal clients are disjoint (the fetch gave each
+    /// portal client to one record at most). A factory whose contexts share one connection (SQLite in memory) cannot
+    /// read beside the writes, so there the windows are planned in turn.
+    /// </summary>
+    private IAsyncEnumerable<ImportPlan> PlanWindows(PortalDbContext planning, PortalDbContext applying, ImportRun fetch, ImportDetailLevel level, CancellationToken cancellationToken)
+    {
+        var sharesConnection = ReferenceEquals(planning.Database.GetDbConnection(), applying.Database.GetDbConnection());
+        var windows = SelectionPlanner.PlanInWindowsAsync(sharesConnection ? applying : planning, fetch.Id, fetch.PracticeId, level, BatchSize, cancellationToken);
+        return sharesConnection ? windows : ReadAhead.Of(windows, cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -373,77 +372,9 @@ public sealed class FetchRunner(
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// The list in batches, read one batch ahead on a task of its own: the next batch is downloaded and parsed while this
-    /// one is staged, so the fetch waits on the slower of the two, not on their sum. An error of the reply (a broken or
-    /// refused list, cancellation) reaches the caller after the batches read before it, as it did unread-ahead.
+    /// The list in batches, read one batch ahead (<see cref="ReadAhead"/>): the next batch is downloaded and parsed while
+    /// this one is staged.
     /// </summary>
-    private static async IAsyncEnumerable<List<T>> Batches<T>(
-        IAsyncEnumerable<T> items, int size, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateBounded<List<T>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAheadAsync(items, size, channel.Writer, stop.Token), CancellationToken.None);
-        try
-        {
-            while (true)
-            {
-                List<T>? batch;
-                try
-                {
-                    if (!await channel.Reader.WaitToReadAsync(cancellationToken))
-                    {
-                        break;
-                    }
-
-                    if (!channel.Reader.TryRead(out batch))
-                    {
-                        continue;
-                    }
-                }
-                catch (ChannelClosedException closed) when (closed.InnerException is { } error)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
-                    throw;
-                }
-
-                yield return batch;
-            }
-        }
-        finally
-        {
-            // The caller stopped early (a staging error) or the list ended: the reader is done or stops here, before
-            // the caller disposes the stream it reads.
-            await stop.CancelAsync();
-            await reading;
-        }
-    }
-
-    private static async Task ReadAheadAsync<T>(IAsyncEnumerable<T> items, int size, ChannelWriter<List<T>> writer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var batch = new List<T>(size);
-            await foreach (var item in items.WithCancellation(cancellationToken))
-            {
-                batch.Add(item);
-                if (batch.Count == size)
-                {
-                    await writer.WriteAsync(batch, cancellationToken);
-                    batch = new List<T>(size);
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                await writer.WriteAsync(batch, cancellationToken);
-            }
-
-            writer.Complete();
-        }
-        catch (Exception error)
-        {
-            // Handed to the caller through the channel: it surfaces where the caller reads the next batch.
-            writer.TryComplete(error);
-        }
-    }
+    private static IAsyncEnumerable<List<T>> Batches<T>(IAsyncEnumerable<T> items, int size, CancellationToken cancellationToken) =>
+        ReadAhead.Of(items.Chunk(size).Select(chunk => chunk.ToList()), cancellationToken);
 }
