@@ -36,6 +36,8 @@ internal sealed class ApplyWriter : IAsyncDisposable
     private readonly IProperty[] _clientColumns;
     private readonly IProperty[] _linkColumns;
     private readonly List<(Xpm.XpmLink Link, int ClientId)> _pendingLinks = [];
+    private readonly List<Client> _pendingClients = [];
+    private readonly Queue<int> _reservedClientIds = new();
 
     private ApplyWriter(PortalDbContext db)
     {
@@ -60,13 +62,49 @@ internal sealed class ApplyWriter : IAsyncDisposable
         client.XpmLink is null ? null : _linkColumns.Select(p => Get(p, client.XpmLink)).ToArray());
 
     /// <summary>
-    /// Inserts a new client and sets <see cref="Client.Id"/> from the database; its link (if any) is queued for
-    /// <see cref="FlushLinksAsync"/>, which the caller runs before the batch commits.
+    /// On PostgreSQL, takes <paramref name="count"/> client ids from the table's identity sequence in one round trip, so
+    /// the next <paramref name="count"/> <see cref="InsertClientAsync"/> calls need no round trip each: their rows go
+    /// <see cref="RowsPerStatement"/> to a statement. One <c>INSERT … RETURNING</c> per created client was 20,000 round
+    /// trips at 20,000 clients. SQLite has no round trip, and keeps one <c>RETURNING</c> insert per client.
+    /// </summary>
+    public async Task ReserveClientIdsAsync(int count, CancellationToken cancellationToken)
+    {
+        if (count == 0 || !_db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var table = StoreObjectIdentifier.Table(_clientType.GetTableName()!, _clientType.GetSchema());
+        var key = KeyOf(_clientType).GetColumnName(table)!;
+        await using var command = _db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
+        // Table and column names come from the EF model, not from input.
+        command.CommandText = $"SELECT nextval(pg_get_serial_sequence('{_sql.DelimitIdentifier(table.Name, table.Schema)}', '{key}')) FROM generate_series(1, {count})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            _reservedClientIds.Enqueue(checked((int)reader.GetInt64(0)));
+        }
+    }
+
+    /// <summary>
+    /// Inserts a new client and sets <see cref="Client.Id"/>: from the ids reserved by <see cref="ReserveClientIdsAsync"/>
+    /// (the row is then written by <see cref="FlushLinksAsync"/> with the other held rows), or else from the database.
+    /// Its link (if any) is queued for <see cref="FlushLinksAsync"/>, which the caller runs before the batch commits.
     /// </summary>
     public async Task InsertClientAsync(Client client, CancellationToken cancellationToken)
     {
-        var insert = Get("insert:Client", () => Insert(_clientType, _clientColumns, returningKey: true));
-        client.Id = checked((int)await insert.ExecuteScalarAsync(_db, client, null, cancellationToken));
+        if (_reservedClientIds.TryDequeue(out var id))
+        {
+            client.Id = id;
+            _pendingClients.Add(client);
+        }
+        else
+        {
+            var insert = Get("insert:Client", () => Insert(_clientType, _clientColumns, returningKey: true));
+            client.Id = checked((int)await insert.ExecuteScalarAsync(_db, client, null, cancellationToken));
+        }
+
         if (client.XpmLink is { } link)
         {
             _pendingLinks.Add((link, client.Id));
@@ -80,6 +118,15 @@ internal sealed class ApplyWriter : IAsyncDisposable
     /// </summary>
     public async Task FlushLinksAsync(CancellationToken cancellationToken)
     {
+        // The clients with reserved ids first: a link's row refers to its client's.
+        var clientColumns = _clientColumns.Prepend(KeyOf(_clientType)).ToArray();
+        foreach (var chunk in _pendingClients.Chunk(RowsPerStatement))
+        {
+            await Get($"insert:ClientWithId:{chunk.Length}", () => Insert(_clientType, clientColumns, returningKey: false, chunk.Length))
+                .ExecuteAsync(_db, chunk.Cast<object>().ToArray(), cancellationToken);
+        }
+
+        _pendingClients.Clear();
         var columns = _linkColumns.Prepend(KeyOf(_linkType)).ToArray();
         for (var start = 0; start < _pendingLinks.Count; start += RowsPerStatement)
         {

@@ -199,6 +199,7 @@ public sealed class ImportRunner(
             .ToLookup(t => t.ClientId);
         var teamRemoved = new List<int>();
         var teamAdded = new List<TeamMember>();
+        await writer.ReserveClientIdsAsync(batch.Count(p => p.Entry.PortalId is null && p.Entry.Action != ImportAction.NeedsReview), cancellationToken);
         var linked = new List<(Client Client, ImportPlan.ClientPlan Plan)>();
         var outcomes = new List<ImportOutcome>(batch.Length);
         var audit = new List<AuditEntry>();
