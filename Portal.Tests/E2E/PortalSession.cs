@@ -41,13 +41,17 @@ public sealed class PortalSession : IAsyncDisposable
     public Task WaitForInteractiveAsync() =>
         Page.Locator("[data-interactive='true']").WaitForAsync();
 
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions
+    public async Task ScreenshotAsync(string name)
+    {
+        // A full-page capture of a scrolled page draws the fixed app bar where the viewport was, mid-page: top first.
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"),
             FullPage = true,
             Animations = ScreenshotAnimations.Disabled,
         });
+    }
 
     public async ValueTask DisposeAsync()
     {
