@@ -112,13 +112,10 @@ public sealed class FetchRunner(
             var matches = new ClientMatcher(portalClients).MatchAll(staged.Select(c => c.Snapshot).ToList()).Select(overrule).ToList();
             await using var writer = await StagingWriter.OpenAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            for (var i = 0; i < staged.Count; i++)
-            {
-                await writer.UpdateAsync(
-                    new StagedClient { Id = staged[i].Id, Name = "", MatchKind = matches[i].Kind, MatchClientId = matches[i].ClientId, MatchReason = matches[i].Reason },
-                    [nameof(StagedClient.MatchKind), nameof(StagedClient.MatchClientId), nameof(StagedClient.MatchReason)],
-                    cancellationToken);
-            }
+            await writer.UpdateManyAsync(
+                staged.Select((row, i) => new StagedClient { Id = row.Id, Name = "", MatchKind = matches[i].Kind, MatchClientId = matches[i].ClientId, MatchReason = matches[i].Reason }).ToList(),
+                [nameof(StagedClient.MatchKind), nameof(StagedClient.MatchClientId), nameof(StagedClient.MatchReason)],
+                cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
         }

@@ -100,6 +100,36 @@ internal sealed class StagingWriter : IAsyncDisposable
         return update.ExecuteAsync(_db, [row], cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="UpdateAsync"/> for many rows. On PostgreSQL <see cref="RowsPerStatement"/> rows go in one
+    /// <c>UPDATE … FROM (VALUES …)</c>, one round trip for 50 (the fetch's match wrote 20,000 rows one round trip each);
+    /// SQLite, with no round trip to save, updates row by row.
+    /// </summary>
+    public async Task UpdateManyAsync<T>(IReadOnlyList<T> rows, string[] set, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (_db.Database.IsSqlite())
+        {
+            foreach (var row in rows)
+            {
+                await UpdateAsync(row, set, cancellationToken);
+            }
+
+            return;
+        }
+
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var key = $"{typeof(T).FullName}:{string.Join(',', set)}:{chunk.Length}";
+            if (!_updates.TryGetValue(key, out var update))
+            {
+                _updates[key] = update = PreparedRow.UpdateFromValues(_db, typeof(T), set, chunk.Length);
+            }
+
+            await update.ExecuteAsync(_db, chunk, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var command in _inserts.Values.Concat(_updates.Values))
@@ -161,6 +191,30 @@ internal sealed class StagingWriter : IAsyncDisposable
         }
 
         /// <summary>Binds each row's values to its columns (<see cref="_rowWidth"/> a row) and runs the statement once.</summary>
+        /// <summary>
+        /// <c>UPDATE table SET (set) = v… FROM (VALUES (set…, key), …) AS v WHERE key = v.key</c> with <paramref name="rows"/>
+        /// rows (PostgreSQL's syntax; its parameters are typed, so the VALUES columns take the columns' types).
+        /// </summary>
+        public static PreparedRow UpdateFromValues(PortalDbContext db, Type clrType, string[] set, int rows)
+        {
+            var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var key = entityType.FindPrimaryKey()!.Properties.Single();
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var command = db.Database.GetDbConnection().CreateCommand();
+            var properties = set.Select(entityType.GetProperty).Append(key).ToList();
+            var columns = Enumerable.Range(0, rows)
+                .SelectMany(r => properties.Select((p, i) => (p, Parameter(command, p, $"p{(r * properties.Count) + i}", sql))))
+                .ToList();
+            var names = properties.Select((_, i) => $"c{i}").ToList();
+            command.CommandText =
+                $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} AS t SET " +
+                string.Join(", ", properties.SkipLast(1).Select((p, i) => $"{sql.DelimitIdentifier(p.GetColumnName(table)!)} = v.{names[i]}")) +
+                $" FROM (VALUES {string.Join(", ", columns.Chunk(properties.Count).Select(row => $"({string.Join(", ", row.Select(c => c.Item2.ParameterName))})"))})" +
+                $" AS v({string.Join(", ", names)}) WHERE t.{sql.DelimitIdentifier(key.GetColumnName(table)!)} = v.{names[^1]}";
+            return new PreparedRow(command, columns, properties.Count);
+        }
+
         public async Task ExecuteAsync(PortalDbContext db, IReadOnlyList<object> rows, CancellationToken cancellationToken)
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
