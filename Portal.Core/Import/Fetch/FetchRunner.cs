@@ -372,6 +372,6 @@ public sealed class FetchRunner(
     /// The list in batches, read one batch ahead (<see cref="ReadAhead"/>): the next batch is downloaded and parsed while
     /// this one is staged.
     /// </summary>
-    private static IAsyncEnumerable<List<T>> Batches<T>(IAsyncEnumerable<T> items, int size, CancellationToken cancellationToken) =>
-        ReadAhead.Of(items.Chunk(size).Select(chunk => chunk.ToList()), cancellationToken);
+    private static IAsyncEnumerable<T[]> Batches<T>(IAsyncEnumerable<T> items, int size, CancellationToken cancellationToken) =>
+        ReadAhead.Of(items.Chunk(size), cancellationToken);
 }
