@@ -122,7 +122,7 @@ public sealed class ConflictService(IDbContextFactory<PortalDbContext> contextFa
         foreach (var conflict in conflicts)
         {
             var client = clients[conflict.ClientId];
-            var xpm = JsonSerializer.Deserialize<PortalClientValues>(conflict.XpmValuesJson)!;
+            var xpm = JsonSerializer.Deserialize(conflict.XpmValuesJson, PortalJson.Default.PortalClientValues)!;
             var before = PortalClientValues.From(client);
             if (resolution == ConflictResolution.TakeXpm)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Core.Common;
 using Portal.Core.Import.Plan;
 
 namespace Portal.Core.Sync;
@@ -27,17 +28,31 @@ public sealed record SyncBase
 
     /// <summary>Every field on which <paramref name="portal"/> and <paramref name="xpm"/> now hold the same value becomes agreed at it.</summary>
     /// <remarks>One new base, not one per field: an import calls this for every linked client.</remarks>
+    /// <returns>This very base when nothing changes (every such field already agreed at that value), so a caller can keep its stored JSON.</returns>
     public SyncBase AgreeWhereEqual(PortalClientValues portal, PortalClientValues xpm)
     {
-        var same = SyncFields.All.Where(f => SyncFields.Same(portal, xpm, f)).ToList();
-        return same.Count == 0 ? this : this with
+        var values = Values;
+        HashSet<ImportField>? agreed = null;
+        foreach (var field in SyncFields.All)
         {
-            Values = same.Aggregate(Values, (values, field) => values.With(xpm, field)),
-            Agreed = new HashSet<ImportField>(Agreed.Concat(same)),
-        };
+            if (!SyncFields.Same(portal, xpm, field))
+            {
+                continue;
+            }
+
+            var next = values.With(xpm, field);
+            if (!Agreed.Contains(field))
+            {
+                (agreed ??= new HashSet<ImportField>(Agreed)).Add(field);
+            }
+
+            values = next == values ? values : next;
+        }
+
+        return agreed is null && ReferenceEquals(values, Values) ? this : this with { Values = values, Agreed = agreed ?? Agreed };
     }
 
-    public string ToJson() => JsonSerializer.Serialize(new Stored(2, Values, Agreed.Order().ToList()));
+    public string ToJson() => JsonSerializer.Serialize(new Stored(2, Values, Agreed.Order().ToList()), PortalJson.Default.Stored);
 
     /// <summary>Reads a link's stored values. Links written before this format held XPM's whole snapshot: no field has a base.</summary>
     public static SyncBase Parse(string? json)
@@ -49,7 +64,7 @@ public sealed record SyncBase
 
         try
         {
-            var stored = JsonSerializer.Deserialize<Stored>(json);
+            var stored = JsonSerializer.Deserialize(json, PortalJson.Default.Stored);
             return stored is { Format: 2, Values: not null }
                 ? new SyncBase { Values = stored.Values, Agreed = (stored.Agreed ?? []).ToHashSet() }
                 : None;
@@ -60,5 +75,5 @@ public sealed record SyncBase
         }
     }
 
-    private sealed record Stored(int Format, PortalClientValues? Values, List<ImportField>? Agreed);
+    internal sealed record Stored(int Format, PortalClientValues? Values, List<ImportField>? Agreed);
 }

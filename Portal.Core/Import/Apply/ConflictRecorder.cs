@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Import.Plan;
 using Portal.Core.Import.Runs;
@@ -40,7 +41,7 @@ internal static class ConflictRecorder
                     db.Add(row);
                 }
 
-                var json = JsonSerializer.Serialize(xpm);
+                var json = JsonSerializer.Serialize(xpm, PortalJson.Default.PortalClientValues);
                 if (row.Id == 0 || row.XpmValue != decision.Xpm || row.PortalValue != decision.Portal || row.BaseValue != decision.Base || row.XpmValuesJson != json)
                 {
                     (row.BaseValue, row.PortalValue, row.XpmValue, row.XpmValuesJson) = (decision.Base, decision.Portal, decision.Xpm, json);

@@ -190,6 +190,8 @@ public sealed class ImportRunner(
         PortalDbContext db, ApplyWriter writer, ImportRun run, ImportPlan.ClientPlan[] batch, IReadOnlyDictionary<Guid, int> staffByUuid, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One time for the batch: its records are written together (and reading the clock per field cost 4 % of the apply).
+        var now = Now;
         var ids = batch.Where(p => p.Entry.PortalId is not null).Select(p => p.Entry.PortalId!.Value).ToList();
         // The clients are the planner's own instances (untracked): the plan was computed from exactly these values, and
         // reading them again per batch cost about a second at 20,000. The writer compares each client with the values
@@ -225,20 +227,20 @@ public sealed class ImportRunner(
             // An undo puts the record back from this, so it is kept only for a record the import writes to.
             var recordBefore = client is null ? null : RecordBefore.Of(client);
             var before = client is null ? null : writer.Capture(client);
-            client ??= new Client { PracticeId = run.PracticeId, Kind = plan.Xpm.Kind, Name = plan.Xpm.Name, CreatedAt = Now };
+            client ??= new Client { PracticeId = run.PracticeId, Kind = plan.Xpm.Kind, Name = plan.Xpm.Name, CreatedAt = now };
 
             ClientFieldWriter.Write(client, plan.Xpm, entry.Fields.Select(f => f.Field));
             client.Kind = client.BusinessStructure is null ? client.Kind : BusinessStructures.KindOf(client.BusinessStructure);
             if (entry.WillWrite)
             {
-                client.UpdatedAt = Now;
+                client.UpdatedAt = now;
             }
 
             // First linked by an import: "New" until a manager marks it reviewed or a staff member opens the client.
             var isNewLink = client.XpmLink is null;
             client.XpmLink ??= new XpmLink
             {
-                XpmUuid = plan.Xpm.XpmUuid, LinkedAt = Now, IsNew = true,
+                XpmUuid = plan.Xpm.XpmUuid, LinkedAt = now, IsNew = true,
                 MatchReason = MatchReasonOf(plan), ConfirmedBy = run.StartedBy, LinkedByRunId = run.Id,
             };
             if (entry.Action == ImportAction.Update)
@@ -248,7 +250,7 @@ public sealed class ImportRunner(
 
             if (LinkSync.Update(client.XpmLink, PortalClientValues.From(client), plan, plan.Staged.WebUrl) || isNewLink || entry.WillWrite)
             {
-                client.XpmLink.LastSyncedAt = Now;
+                client.XpmLink.LastSyncedAt = now;
             }
 
             var wrote = true;
@@ -269,20 +271,26 @@ public sealed class ImportRunner(
             // For an undo: which portal record each outcome is about (a created one has its id only now).
             outcome.PortalRecordId = client.Id;
             outcomes.Add(outcome);
-            foreach (var change in entry.Fields)
+            // A created client has one "Created" row with the values it was created with, as a client created in the portal
+            // has (a row per field would be eight rows of "(blank) → value" for every client, most of an import's writes); a
+            // changed one has a row per field, which an undo reads to put back exactly those fields.
+            var changes = entry.Action == ImportAction.Create
+                ? [("Created", null, string.Join("; ", entry.Fields.Select(f => $"{ImportFields.Label(f.Field)}: {f.After}")))]
+                : entry.Fields.Select(f => (f.Field.ToString(), f.Before, f.After));
+            foreach (var (field, oldValue, newValue) in changes)
             {
                 audit.Add(new AuditEntry
                 {
                     PracticeId = run.PracticeId,
                     RecordType = "Client",
                     RecordId = client.Id,
-                    Field = change.Field.ToString(),
-                    OldValue = change.Before,
-                    NewValue = change.After,
+                    Field = field,
+                    OldValue = oldValue,
+                    NewValue = newValue,
                     Source = AuditSource.XpmImport,
                     RunId = run.Id,
                     ChangedBy = run.StartedBy,
-                    ChangedAt = Now,
+                    ChangedAt = now,
                 });
             }
 
@@ -304,7 +312,7 @@ public sealed class ImportRunner(
         await writer.InsertManyAsync(outcomes, cancellationToken);
         await writer.InsertManyAsync(audit, cancellationToken);
         // Conflicts are few: tracked, so only the rows that change are written.
-        await ConflictRecorder.RecordAsync(db, run, linked, Now, cancellationToken);
+        await ConflictRecorder.RecordAsync(db, run, linked, now, cancellationToken);
         run.ItemsDone += batch.Length;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

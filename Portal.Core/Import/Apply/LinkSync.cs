@@ -19,7 +19,10 @@ internal static class LinkSync
         var pending = SyncFields.Parse(link.PendingSyncFields)
             .Union(plan.Entry.Pending.Select(p => p.Field))
             .Where(f => !conflicts.Contains(f) && !SyncFields.Same(portal, xpm, f));
-        var baseJson = SyncBase.Parse(link.LastSyncedValues).AgreeWhereEqual(portal, xpm).ToJson();
+        // Serialized only when the base changes: a re-import with nothing changed keeps every link's JSON as it is.
+        var stored = plan.Base ?? SyncBase.Parse(link.LastSyncedValues);
+        var agreed = stored.AgreeWhereEqual(portal, xpm);
+        var baseJson = ReferenceEquals(agreed, stored) && !ReferenceEquals(stored, SyncBase.None) ? link.LastSyncedValues : agreed.ToJson();
         var pendingText = SyncFields.Format(pending);
         var contact = plan.Xpm.OwnContactUuid;
         var changed = baseJson != link.LastSyncedValues || pendingText != link.PendingSyncFields || webUrl != link.WebUrl || contact != link.ContactUuid;

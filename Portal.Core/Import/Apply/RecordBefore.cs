@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Portal.Core.Clients;
+using Portal.Core.Common;
 using Portal.Core.Import.Plan;
 using Portal.Core.Staff;
 using Portal.Core.Xpm;
@@ -36,9 +37,9 @@ public sealed record RecordBefore
         Link = LinkBefore.Of(member.XpmLink),
     };
 
-    public string ToJson() => JsonSerializer.Serialize(this);
+    public string ToJson() => JsonSerializer.Serialize(this, PortalJson.Default.RecordBefore);
 
-    public static RecordBefore? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<RecordBefore>(json);
+    public static RecordBefore? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize(json, PortalJson.Default.RecordBefore);
 
     public sealed record TeamBefore(int StaffMemberId, TeamRole Role);
 

@@ -170,8 +170,11 @@ public sealed class FetchRunner(
 
             return await StageAsync(db, run, live, writer, await xpm.GetClientsAsync(detailed: true, run.ModifiedSince, ct), async (client, ct2) =>
             {
-                await writer.InsertAsync(client.ToStaged(run.Id), ct2);
-                foreach (var relationship in client.Relationships)
+                var staged = client.ToStaged(run.Id);
+                await writer.InsertAsync(staged, ct2);
+                // XPM lists each relationship from both sides; the review and the import read it from the entity's side
+                // ("Director", not "Director of"), so the person's side is not staged (two thirds of the rows at 20,000).
+                foreach (var relationship in staged.Kind == ClientKind.Entity ? client.Relationships : [])
                 {
                     await writer.InsertAsync(relationship.ToStaged(run.Id, client.Uuid), ct2);
                 }

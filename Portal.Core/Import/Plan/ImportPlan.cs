@@ -1,5 +1,6 @@
 using Portal.Core.Clients;
 using Portal.Core.Import.Fetch;
+using Portal.Core.Sync;
 
 namespace Portal.Core.Import.Plan;
 
@@ -22,7 +23,8 @@ internal sealed record ImportPlan(IReadOnlyList<ImportPlan.StaffPlan> Staff, IRe
     /// The matched portal client as the planner read it (untracked, without its team), or null for a create. The
     /// import applies to this very instance: reading each batch's clients again cost about a second at 20,000.
     /// </param>
-    public sealed record ClientPlan(StagedClient Staged, XpmClientSnapshot Xpm, ImportPlanEntry Entry, Client? Portal = null);
+    /// <param name="Base">The link's last-synced values as the planner read them, for a client already linked to this record.</param>
+    public sealed record ClientPlan(StagedClient Staged, XpmClientSnapshot Xpm, ImportPlanEntry Entry, Client? Portal = null, SyncBase? Base = null);
 
     public sealed record StaffPlan(StagedStaff Staged, ImportPlanEntry Entry);
 }

@@ -131,7 +131,8 @@ internal sealed class SelectionPlanner
             var match = CurrentMatch(c);
             var portal = match.ClientId is { } id ? _portalClients[id] : null;
             var current = portal is null ? null : PortalClientValues.From(portal);
-            return new ImportPlan.ClientPlan(c, xpm, RecordPlanner.Plan(xpm, match, current, level, c.Suggestion, SyncStateOf(portal, match)), portal);
+            var sync = SyncStateOf(portal, match);
+            return new ImportPlan.ClientPlan(c, xpm, RecordPlanner.Plan(xpm, match, current, level, c.Suggestion, sync), portal, sync?.Base);
         }).ToList();
         return new ImportPlan(staff, clients);
     }

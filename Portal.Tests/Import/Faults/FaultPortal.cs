@@ -82,7 +82,8 @@ internal sealed class FaultPortal : IAsyncDisposable
         await foreach (var client in (await xpm.GetClientsAsync(detailed: true)).Value.ShouldNotBeNull())
         {
             clients.Add(client.Uuid);
-            relationships += client.Relationships.Count;
+            // Staged from the entity's side only: XPM lists each relationship from both sides.
+            relationships += XpmClientSnapshot.From(client).Kind == ClientKind.Entity ? client.Relationships.Count : 0;
         }
 
         return new StagedRows(staff.Count, staff.Count, clients.Count, clients.Count, relationships);
