@@ -25,6 +25,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     /// <summary>Data Protection's key ring (<c>DataProtection:Store=Database</c>, the default on PostgreSQL), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Whatever the provider and whoever made the options: every save forgets the import fingerprint of a client it changes.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(Import.Apply.ImportFingerprintReset.Instance);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
 

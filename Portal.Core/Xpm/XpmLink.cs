@@ -53,4 +53,11 @@ public sealed class XpmLink
 
     /// <summary>XPM has the record archived or deleted: the portal client was archived because of it, and is restored with it.</summary>
     public bool IsArchivedInXpm { get; set; }
+
+    /// <summary>
+    /// Set by the import that last applied this client (<see cref="Import.Plan.ImportFingerprint"/>); cleared by any
+    /// other change to the client, its link or its team. While it holds, a record XPM still has the same way is
+    /// unchanged and the next import skips it unread.
+    /// </summary>
+    public long? ImportFingerprint { get; set; }
 }

@@ -368,6 +368,9 @@ namespace Portal.Migrations.Postgres.Migrations
                     b.Property<string>("Email")
                         .HasColumnType("text");
 
+                    b.Property<long>("Fingerprint")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("FirstName")
                         .HasColumnType("text");
 
@@ -1116,6 +1119,9 @@ namespace Portal.Migrations.Postgres.Migrations
                             b1.Property<Guid?>("ContactUuid")
                                 .HasColumnType("uuid");
 
+                            b1.Property<long?>("ImportFingerprint")
+                                .HasColumnType("bigint");
+
                             b1.Property<bool>("IsArchivedInXpm")
                                 .HasColumnType("boolean");
 
@@ -1289,6 +1295,9 @@ namespace Portal.Migrations.Postgres.Migrations
 
                             b1.Property<Guid?>("ContactUuid")
                                 .HasColumnType("uuid");
+
+                            b1.Property<long?>("ImportFingerprint")
+                                .HasColumnType("bigint");
 
                             b1.Property<bool>("IsArchivedInXpm")
                                 .HasColumnType("boolean");

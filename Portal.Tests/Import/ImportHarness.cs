@@ -63,7 +63,8 @@ internal sealed class ImportHarness : IAsyncDisposable
         {
             switch (row)
             {
-                case StagedClient client: client.RunId = run.Id; break;
+                // As the fetch's mapping stages them: with the fingerprint of their values.
+                case StagedClient client: (client.RunId, client.Fingerprint) = (run.Id, ImportFingerprint.Of(client)); break;
                 case StagedStaff staff: staff.RunId = run.Id; break;
                 case StagedRelationship relationship: relationship.RunId = run.Id; break;
                 case Client client: client.PracticeId = Database.PracticeId; break;

@@ -349,6 +349,9 @@ namespace Portal.Core.Data.Migrations
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Fingerprint")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .HasColumnType("TEXT");
 
@@ -479,6 +482,8 @@ namespace Portal.Core.Data.Migrations
                     b.HasIndex("RunId", "Kind", "Name");
 
                     b.ToTable("StagedClient");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Portal.Core.Import.Fetch.StagedRelationship", b =>
@@ -1075,6 +1080,9 @@ namespace Portal.Core.Data.Migrations
                             b1.Property<Guid?>("ContactUuid")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("ImportFingerprint")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<bool>("IsArchivedInXpm")
                                 .HasColumnType("INTEGER");
 
@@ -1248,6 +1256,9 @@ namespace Portal.Core.Data.Migrations
 
                             b1.Property<Guid?>("ContactUuid")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ImportFingerprint")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<bool>("IsArchivedInXpm")
                                 .HasColumnType("INTEGER");

@@ -22,7 +22,9 @@ namespace Portal.Core.Import.Apply;
 /// transaction, so a run interrupted mid-way (a crash, a killed process) and started again keeps what its committed
 /// batches did, counts it back from their outcome rows and applies only the records without one: nothing is created
 /// twice, nothing is lost, and the counts are those of the whole import. Once it has succeeded, the fetch's staged
-/// rows are removed; the run row and its outcome rows keep the history and the outcome file.
+/// rows are removed; the run row and its outcome rows keep the history and the outcome file. A record unchanged in XPM
+/// and in the portal since the last import applied it (<see cref="ImportFingerprint"/>) is counted as unchanged without
+/// being read, planned or written, and gets no outcome row.
 /// </summary>
 public sealed class ImportRunner(
     IDbContextFactory<PortalDbContext> contextFactory,
@@ -54,29 +56,37 @@ public sealed class ImportRunner(
             await PublishAsync(db, live, run, run.Attempts > 1 ? "Resuming the import" : "Planning the import", CancellationToken.None);
 
             run.ItemsTotal = await SelectionPlanner.CountAsync(db, fetch.Id, cancellationToken);
+            var staff = await SelectionPlanner.PlanStaffAsync(db, fetch.Id, fetch.PracticeId, run.DetailLevel, cancellationToken);
+            if (staff.Staff.Count > 0)
+            {
+                await PublishAsync(db, live, run, "Importing staff", cancellationToken);
+            }
+
+            foreach (var batch in staff.Staff.Where(p => !applied.Staff.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
+            {
+                await ApplyStaffAsync(db, run, batch, cancellationToken);
+            }
+
+            // Read once the staff are in: a client's team names them.
+            var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
+                .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
+            var importContext = await SelectionPlanner.ImportContextAsync(db, fetch.PracticeId, run.DetailLevel, staffByUuid, cancellationToken);
+            // Records unchanged on both sides since the last import are counted, not read: no plan, no write, no outcome row.
+            var unchanged = (await SelectionPlanner.UnchangedSinceImportAsync(db, fetch.Id, fetch.PracticeId, importContext, cancellationToken))
+                .Where(u => !applied.Clients.Contains(u.XpmUuid)).Select(u => u.StagedId).ToHashSet();
+            run.Skipped += unchanged.Count;
+            run.ItemsDone += unchanged.Count;
+            await PublishAsync(db, live, run, "Importing clients and entities", cancellationToken);
+
             // Planned and applied a window at a time: only one batch's records are ever held.
-            Dictionary<Guid, int>? staffByUuid = null;
             await using (var planning = await contextFactory.CreateDbContextAsync(cancellationToken))
             await using (var writer = await ApplyWriter.OpenAsync(db, cancellationToken))
             {
-                await foreach (var plan in PlanWindows(planning, db, fetch, run.DetailLevel, cancellationToken))
+                await foreach (var plan in PlanWindows(planning, db, fetch, run.DetailLevel, unchanged, cancellationToken))
                 {
-                    if (plan.Staff.Count > 0)
-                    {
-                        await PublishAsync(db, live, run, "Importing staff", cancellationToken);
-                    }
-
-                    foreach (var batch in plan.Staff.Where(p => !applied.Staff.Contains(p.Staged.XpmUuid)).Chunk(BatchSize))
-                    {
-                        await ApplyStaffAsync(db, run, batch, cancellationToken);
-                    }
-
                     if (plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).ToArray() is { Length: > 0 } clients)
                     {
-                        // Read once the staff are in: a client's team names them.
-                        staffByUuid ??= await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
-                            .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
-                        await ApplyClientsAsync(db, writer, run, clients, staffByUuid, cancellationToken);
+                        await ApplyClientsAsync(db, writer, run, clients, staffByUuid, importContext, cancellationToken);
                     }
 
                     await PublishAsync(db, live, run, "Importing clients and entities", cancellationToken);
@@ -110,16 +120,16 @@ public sealed class ImportRunner(
     }
 
     /// <summary>
-    /// The windows of the plan, each planned while the one before it is applied (<see cref="ReadAhead"/>), on a context of
+    /// The client windows of the plan, each planned while the one before it is applied (<see cref="ReadAhead"/>), on a context of
     /// their own: at 20,000 clients planning a window took about as long as applying one. A window never plans against
     /// what the window being applied changes: their records and their portal clients are disjoint (the fetch gave each
     /// portal client to one record at most). A factory whose contexts share one connection (SQLite in memory) cannot
     /// read beside the writes, so there the windows are planned in turn.
     /// </summary>
-    private IAsyncEnumerable<ImportPlan> PlanWindows(PortalDbContext planning, PortalDbContext applying, ImportRun fetch, ImportDetailLevel level, CancellationToken cancellationToken)
+    private IAsyncEnumerable<ImportPlan> PlanWindows(PortalDbContext planning, PortalDbContext applying, ImportRun fetch, ImportDetailLevel level, IReadOnlySet<long> skip, CancellationToken cancellationToken)
     {
         var sharesConnection = ReferenceEquals(planning.Database.GetDbConnection(), applying.Database.GetDbConnection());
-        var windows = SelectionPlanner.PlanInWindowsAsync(sharesConnection ? applying : planning, fetch.Id, fetch.PracticeId, level, BatchSize, cancellationToken);
+        var windows = SelectionPlanner.PlanClientWindowsAsync(sharesConnection ? applying : planning, fetch.Id, fetch.PracticeId, level, BatchSize, skip, cancellationToken);
         return sharesConnection ? windows : ReadAhead.Of(windows, cancellationToken);
     }
 
@@ -186,8 +196,10 @@ public sealed class ImportRunner(
         db.Attach(run);
     }
 
+    /// <param name="importContext">This import's <see cref="ImportFingerprint.Context"/>, for the fingerprint each applied client's link keeps.</param>
     private async Task ApplyClientsAsync(
-        PortalDbContext db, ApplyWriter writer, ImportRun run, ImportPlan.ClientPlan[] batch, IReadOnlyDictionary<Guid, int> staffByUuid, CancellationToken cancellationToken)
+        PortalDbContext db, ApplyWriter writer, ImportRun run, ImportPlan.ClientPlan[] batch, IReadOnlyDictionary<Guid, int> staffByUuid, long importContext,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // One time for the batch: its records are written together (and reading the clock per field cost 4 % of the apply).
@@ -252,6 +264,9 @@ public sealed class ImportRunner(
             {
                 client.XpmLink.LastSyncedAt = now;
             }
+
+            // Applied now: while neither XPM nor the portal changes it, the next import under the same context skips it.
+            client.XpmLink.ImportFingerprint = ImportFingerprint.Combine(plan.Staged.Fingerprint, importContext);
 
             var wrote = true;
             if (before is null)

@@ -36,6 +36,8 @@ namespace Portal.Core.Import.Fetch;
 /// </summary>
 public sealed class ClientMatcher
 {
+    public const string LinkedReason = "Already linked to this XPM client";
+
     private readonly Dictionary<Guid, Indexed> _byLink = [];
     private readonly Dictionary<(ClientKind Kind, string Email), List<Indexed>> _byEmail = [];
     private readonly Dictionary<(ClientKind Kind, string NameKey), List<Indexed>> _byName = [];
@@ -131,7 +133,7 @@ public sealed class ClientMatcher
         if (_byLink.TryGetValue(candidate.XpmUuid, out var linked))
         {
             // A link is never contested (one UUID, one portal record), so nothing weaker needs looking at.
-            options.Add(new ClientMatch(candidate.XpmUuid, ClientMatchKind.Linked, linked.Client.Id, "Already linked to this XPM client"));
+            options.Add(new ClientMatch(candidate.XpmUuid, ClientMatchKind.Linked, linked.Client.Id, LinkedReason));
             return (options, "");
         }
 

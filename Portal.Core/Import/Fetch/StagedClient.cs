@@ -43,4 +43,7 @@ public sealed class StagedClient
 
     /// <summary>The user's answer to a suggested match.</summary>
     public SuggestionDecision Suggestion { get; set; }
+
+    /// <summary><see cref="Plan.ImportFingerprint.Of"/> these values: set when staged, compared with the link's at the import.</summary>
+    public long Fingerprint { get; set; }
 }

@@ -1,3 +1,4 @@
+using Portal.Core.Import.Plan;
 using Portal.Core.Xpm.Models;
 
 namespace Portal.Core.Import.Fetch;
@@ -19,7 +20,7 @@ internal static class StagedRecordMapping
     public static StagedClient ToStaged(this XpmClientRecord client, int runId)
     {
         var snapshot = XpmClientSnapshot.From(client);
-        return new StagedClient
+        var staged = new StagedClient
         {
             RunId = runId,
             XpmUuid = snapshot.XpmUuid,
@@ -41,6 +42,8 @@ internal static class StagedRecordMapping
             IsArchived = client.IsArchived,
             IsDeleted = client.IsDeleted,
         };
+        staged.Fingerprint = ImportFingerprint.Of(staged);
+        return staged;
     }
 
     public static StagedRelationship ToStaged(this XpmRelationship relationship, int runId, Guid clientUuid) => new()

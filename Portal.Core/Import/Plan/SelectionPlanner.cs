@@ -47,23 +47,27 @@ internal sealed class SelectionPlanner
     public static async Task<ImportPlan> PlanAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken) =>
         (await LoadAsync(db, fetchRunId, practiceId, cancellationToken)).Plan(level);
 
+    /// <summary>The import's plan for the selected staff (planned and applied before any client: a client's team names them).</summary>
+    public static async Task<ImportPlan> PlanStaffAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken) =>
+        (await LoadAsync(db, fetchRunId, practiceId, Window.StaffOnly, cancellationToken)).Plan(level);
+
     /// <summary>
-    /// The same plan, a window at a time, for the import: first the staff (no clients), then the selected clients
-    /// <paramref name="batchSize"/> at a time in staged order (no staff). Each window is read when the caller asks for it,
+    /// The same plan for the selected clients, a window at a time, for the import: <paramref name="batchSize"/> at a time in
+    /// staged order, leaving out <paramref name="skip"/> (staged ids). Each window is read when the caller asks for it,
     /// so only one window's records and portal clients are held (a whole plan held 190 MB at 20,000 clients), and it is
     /// planned against the portal as the caller's earlier windows left it. Each window's plan is the one the whole plan
     /// would have made: a record's plan depends only on its own match and its own portal client, and the fetch settled
     /// contests (two records wanting one portal client) before anything was planned.
     /// </summary>
-    public static async IAsyncEnumerable<ImportPlan> PlanInWindowsAsync(
-        PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, int batchSize,
+    public static async IAsyncEnumerable<ImportPlan> PlanClientWindowsAsync(
+        PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, int batchSize, IReadOnlySet<long> skip,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return (await LoadAsync(db, fetchRunId, practiceId, Window.StaffOnly, cancellationToken)).Plan(level);
         // Each window is found by primary keys: the staged ids once, and which portal client holds each XPM UUID once (a
         // window's records cannot be linked by an earlier window: each UUID is staged once). Filtering and ordering the
         // staged rows, or joining each window to the links, per window scanned the whole run each time.
-        var ids = await ImportSelection.SelectedClients(db, fetchRunId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var ids = (await ImportSelection.SelectedClients(db, fetchRunId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken))
+            .Where(id => !skip.Contains(id)).ToList();
         var linked = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && c.XpmLink != null)
             .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
         foreach (var chunk in ids.Chunk(batchSize))
@@ -72,7 +76,30 @@ internal sealed class SelectionPlanner
         }
     }
 
-    /// <summary>How many staff and clients <see cref="PlanInWindowsAsync"/> will plan.</summary>
+    /// <summary>What an import's plan depends on besides each record and its portal client (<see cref="ImportFingerprint.Context"/>).</summary>
+    public static async Task<long> ImportContextAsync(PortalDbContext db, int practiceId, ImportDetailLevel level, IReadOnlyDictionary<Guid, int> staffByUuid, CancellationToken cancellationToken)
+    {
+        var policies = await db.Set<SyncFieldPolicy>().AsNoTracking().Where(p => p.PracticeId == practiceId)
+            .ToDictionaryAsync(p => p.Field, p => p.Policy, cancellationToken);
+        return ImportFingerprint.Context(level, policies, staffByUuid);
+    }
+
+    /// <summary>
+    /// The selected records XPM has exactly as when the last import applied them, under the same
+    /// <paramref name="importContext"/>, whose portal client has not changed since: an import would plan each of them as
+    /// unchanged and write nothing (<see cref="ImportFingerprint"/>). Read as three numbers a record, not planned.
+    /// </summary>
+    public static async Task<List<(long StagedId, Guid XpmUuid)>> UnchangedSinceImportAsync(PortalDbContext db, int fetchRunId, int practiceId, long importContext, CancellationToken cancellationToken)
+    {
+        var links = db.Clients.Where(c => c.PracticeId == practiceId && c.XpmLink != null && c.XpmLink.ImportFingerprint != null)
+            .Select(c => new { c.XpmLink!.XpmUuid, c.XpmLink.ImportFingerprint });
+        var rows = await ImportSelection.SelectedClients(db, fetchRunId)
+            .Join(links, s => s.XpmUuid, l => l.XpmUuid, (s, l) => new { s.Id, s.XpmUuid, s.Fingerprint, l.ImportFingerprint })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => r.ImportFingerprint == ImportFingerprint.Combine(r.Fingerprint, importContext)).Select(r => (r.Id, r.XpmUuid)).ToList();
+    }
+
+    /// <summary>How many staff and clients the import will plan or skip.</summary>
     public static async Task<int> CountAsync(PortalDbContext db, int fetchRunId, CancellationToken cancellationToken) =>
         await ImportSelection.SelectedStaff(db, fetchRunId).CountAsync(cancellationToken)
         + await ImportSelection.SelectedClients(db, fetchRunId).CountAsync(cancellationToken);
@@ -147,7 +174,7 @@ internal sealed class SelectionPlanner
     {
         if (_clientsByLink.TryGetValue(staged.XpmUuid, out var linked))
         {
-            return new ClientMatch(staged.XpmUuid, ClientMatchKind.Linked, linked, "Already linked to this XPM client");
+            return new ClientMatch(staged.XpmUuid, ClientMatchKind.Linked, linked, ClientMatcher.LinkedReason);
         }
 
         if (staged.MatchKind == ClientMatchKind.None || staged.MatchClientId is not { } id)

@@ -20,6 +20,13 @@ internal static class PortalRows
             .Select(s => new { s.Id, s.Name, s.Email, s.Phone, s.Mobile, s.PortalRole, s.XpmLink }).ToListAsync();
         var relationships = await db.Relationships.AsNoTracking().OrderBy(r => r.EntityId).ThenBy(r => r.RelatedClientId).ThenBy(r => r.Type)
             .Select(r => new { r.EntityId, r.RelatedClientId, r.Type }).ToListAsync();
+        // Not part of the record: a marker that lets the next import skip a record it left unchanged. An undo (as any change)
+        // clears it, so the next import plans the record again; ImportFingerprintResetTests cover it.
+        foreach (var link in clients.Select(c => c.XpmLink).Concat(staff.Select(s => s.XpmLink)).OfType<Portal.Core.Xpm.XpmLink>())
+        {
+            link.ImportFingerprint = null;
+        }
+
         var options = new JsonSerializerOptions { WriteIndented = true };
         return JsonSerializer.Serialize(new { clients, team, staff, relationships }, options);
     }
