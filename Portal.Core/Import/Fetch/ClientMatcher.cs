@@ -38,6 +38,8 @@ public sealed class ClientMatcher
 {
     public const string LinkedReason = "Already linked to this XPM client";
 
+    public const string NoMatchReason = "No portal client with this XPM link, email and name, or name and phone or date of birth — a new client will be created";
+
     private readonly Dictionary<Guid, Indexed> _byLink = [];
     private readonly Dictionary<(ClientKind Kind, string Email), List<Indexed>> _byEmail = [];
     private readonly Dictionary<(ClientKind Kind, string NameKey), List<Indexed>> _byName = [];
@@ -194,7 +196,7 @@ public sealed class ClientMatcher
                 $"Same email ({candidate.Email!.Trim()}) as {shared.Name} but a different name; a shared email never merges two people — a new client will be created",
             (_, { } namesake) =>
                 $"Same name as {namesake.Name} but no phone, mobile or date of birth in common — a new client will be created",
-            _ => "No portal client with this XPM link, email and name, or name and phone or date of birth — a new client will be created",
+            _ => NoMatchReason,
         };
 
         return (options, noneReason);
