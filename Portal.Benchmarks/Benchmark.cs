@@ -137,6 +137,11 @@ internal static class Benchmark
             var rows = await Floors.InsertRowsAsync(Connect(), listed, linksAndTeams: true);
             return (rows, $"{rows:N0} clients as in (c), each with a link row and two team rows, prepared inserts, one transaction");
         });
+        await Run($"(e) {provider} apply floor, indexed", async () =>
+        {
+            var rows = await Floors.InsertIndexedApplyRowsAsync(Connect(), listed);
+            return (rows, $"(d)'s rows in tables shaped and indexed as the portal's clients, links and team members");
+        });
 
         Print(phases, idle);
         PrintQueries("after the first fetch (Clients step on a first import; Clients list empty)", stepQueries);
@@ -193,6 +198,8 @@ internal static class Benchmark
         }
 
         rows.Add(("(3) re-import total", reimport, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, reimportFailed ? "failed" : $"{reimport / (fetchFloor + applyFloor):0.0}x", 0, 0));
+        var indexedFloor = phases.Single(p => p.Name.StartsWith("(e) ", StringComparison.Ordinal)).Elapsed;
+        rows.Add(("(2) confirm + apply, against (e)", Of("(2) confirm + apply"), TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, $"{Of("(2) confirm + apply") / indexedFloor:0.0}x", 0, 0));
         Console.WriteLine();
         Console.WriteLine($"Idle working set (app + sandbox practice, after start-up): {idle / 1024 / 1024:N0} MB");
         Console.WriteLine();

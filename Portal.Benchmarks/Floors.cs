@@ -85,6 +85,75 @@ internal static class Floors
         return rows;
     }
 
+    /// <summary>
+    /// (e) As (d), but into tables shaped and indexed as the portal's own: a client row with the columns an import sets
+    /// and the Clients table's two indexes, a link row with the ClientXpmLinks columns the import sets and its five indexes
+    /// (one unique), two team rows with the TeamMembers unique index and its staff index. Every index a row lands in is
+    /// work a real import cannot skip; (d) has none.
+    /// </summary>
+    public static async Task<int> InsertIndexedApplyRowsAsync(DbConnection connection, int rows)
+    {
+        await using var _ = connection;
+        await connection.OpenAsync();
+        var s = Guid.NewGuid().ToString("N")[..8];
+        string[] clientColumns = ["id", "practice_id", "kind", "name", "first_name", "last_name", "business_structure", "date_of_birth", "email",
+            "phone", "mobile", "physical_street", "physical_city", "physical_region", "physical_post_code", "physical_country",
+            "postal_street", "postal_city", "postal_region", "postal_post_code", "postal_country", "is_archived", "created_at", "updated_at"];
+        string[] linkColumns = ["client_id", "xpm_uuid", "web_url", "linked_at", "last_synced_at", "last_synced_values", "is_new", "match_reason",
+            "confirmed_by", "linked_by_run_id", "updated_by_run_id", "import_fingerprint"];
+        string[] teamColumns = ["id", "client_id", "staff_id", "role"];
+        string Table(string name, string[] columns) => $"CREATE TABLE {name}_{s} ({string.Join(", ", columns.Select(c => c is "id" ? "id INTEGER PRIMARY KEY" : c is "client_id" && name == "floor_ilinks" ? "client_id INTEGER PRIMARY KEY" : $"{c} {(IsNumber(c) ? "BIGINT" : "TEXT")}"))})";
+        foreach (var sql in new[]
+        {
+            Table("floor_iclients", clientColumns), Table("floor_ilinks", linkColumns), Table("floor_iteam", teamColumns),
+            $"CREATE INDEX ix_ic_name_{s} ON floor_iclients_{s} (practice_id, name)",
+            $"CREATE INDEX ix_ic_email_{s} ON floor_iclients_{s} (practice_id, email)",
+            $"CREATE UNIQUE INDEX ix_il_uuid_{s} ON floor_ilinks_{s} (xpm_uuid)",
+            $"CREATE INDEX ix_il_new_{s} ON floor_ilinks_{s} (is_new)",
+            $"CREATE INDEX ix_il_linked_{s} ON floor_ilinks_{s} (linked_by_run_id)",
+            $"CREATE INDEX ix_il_updated_{s} ON floor_ilinks_{s} (updated_by_run_id)",
+            $"CREATE INDEX ix_il_synced_{s} ON floor_ilinks_{s} (last_synced_at)",
+            $"CREATE UNIQUE INDEX ix_it_{s} ON floor_iteam_{s} (client_id, staff_id, role)",
+            $"CREATE INDEX ix_it_staff_{s} ON floor_iteam_{s} (staff_id)",
+        })
+        {
+            await ExecuteAsync(connection, sql);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync();
+        var client = Prepare(connection, transaction, $"floor_iclients_{s}", clientColumns);
+        var link = Prepare(connection, transaction, $"floor_ilinks_{s}", linkColumns);
+        var team = Prepare(connection, transaction, $"floor_iteam_{s}", teamColumns);
+        for (var row = 0; row < rows; row++)
+        {
+            var n = row.ToString(CultureInfo.InvariantCulture);
+            await InsertAsync(client, [.. clientColumns.Select(c => c switch
+            {
+                "id" => row + 1,
+                "practice_id" or "is_archived" => (object)(c == "practice_id" ? 1 : 0),
+                _ => $"{c} of client {n}",
+            })]);
+            await InsertAsync(link, [.. linkColumns.Select(c => c switch
+            {
+                "client_id" => row + 1,
+                "xpm_uuid" => Guid.NewGuid().ToString(),
+                "is_new" => 1,
+                "linked_by_run_id" => 7,
+                "updated_by_run_id" => DBNull.Value,
+                "import_fingerprint" => (object)((long)row * 7919),
+                "last_synced_values" => $"{{\"Format\":2,\"Values\":{{\"Name\":\"client {n}\",\"Email\":\"client{n}@example.com\"}},\"Agreed\":[0,3]}}",
+                _ => $"{c} of client {n}",
+            })]);
+            await InsertAsync(team, [(2 * row) + 1, row + 1, 1, "AccountManager"]);
+            await InsertAsync(team, [(2 * row) + 2, row + 1, 2, "JobManager"]);
+        }
+
+        await transaction.CommitAsync();
+        return rows;
+    }
+
+    private static bool IsNumber(string column) => column is "practice_id" or "is_archived" or "is_new" or "linked_by_run_id" or "updated_by_run_id" or "import_fingerprint" or "staff_id" or "client_id";
+
     private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string table, string[] columns)
     {
         var command = connection.CreateCommand();
@@ -94,7 +163,7 @@ internal static class Floors
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@" + column;
-            parameter.DbType = column is "id" or "client_id" or "staff_id" ? DbType.Int32 : DbType.String;
+            parameter.DbType = column is "import_fingerprint" ? DbType.Int64 : column is "id" || IsNumber(column) ? DbType.Int32 : DbType.String;
             command.Parameters.Add(parameter);
         }
 

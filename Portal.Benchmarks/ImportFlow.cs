@@ -78,6 +78,9 @@ internal sealed class ImportFlow(BenchmarkPortal portal)
             ($"Clients step: select all matching \"{search}\"", () => CheckAsync(Review.SetAllClientsSelectedAsync(fetchRunId, new ClientReviewQuery(ClientKind.Person, search), true)), Untick),
             // Everyone unticked first (not timed), so every person's tick changes: the click's worst case.
             ("Clients step: select all people", () => CheckAsync(Review.SetAllClientsSelectedAsync(fetchRunId, new ClientReviewQuery(ClientKind.Person), true)), Untick),
+            // What the Clients step shows beside the detail-level choice, and the Confirm step's preview: each plans the selection.
+            ("Clients step: detail-level counts", () => Review.GetDetailLevelChangesAsync(fetchRunId), null),
+            ("Confirm step: preview", () => Review.PreviewAsync(fetchRunId), null),
             ("Clients list: first page", () => clients.SearchAsync(new ClientQuery()), null),
             ($"Clients list: search \"{search}\"", () => clients.SearchAsync(new ClientQuery(search)), null),
             ("Clients list: last page", () => clients.SearchAsync(new ClientQuery(Page: 10_000 / 25)), null),
