@@ -13,11 +13,18 @@ internal sealed record ImportPlan(IReadOnlyList<ImportPlan.StaffPlan> Staff, IRe
 {
     public int Count => Staff.Count + Clients.Count;
 
-    public ImportPreview Preview() => new(
-        ImportPlanSummary.From(Staff.Select(s => s.Entry)),
-        ImportPlanSummary.From(Clients.Where(c => c.Xpm.Kind == ClientKind.Person).Select(c => c.Entry)),
-        ImportPlanSummary.From(Clients.Where(c => c.Xpm.Kind == ClientKind.Entity).Select(c => c.Entry)),
-        [.. Staff.Select(s => s.Entry), .. Clients.Select(c => c.Entry)]);
+    /// <param name="unchangedPeople">People left out of the plan as unchanged since the last import, counted as unchanged.</param>
+    /// <param name="unchangedEntities">Entities left out the same way.</param>
+    public ImportPreview Preview(int unchangedPeople = 0, int unchangedEntities = 0)
+    {
+        var people = ImportPlanSummary.From(Clients.Where(c => c.Xpm.Kind == ClientKind.Person).Select(c => c.Entry));
+        var entities = ImportPlanSummary.From(Clients.Where(c => c.Xpm.Kind == ClientKind.Entity).Select(c => c.Entry));
+        return new(
+            ImportPlanSummary.From(Staff.Select(s => s.Entry)),
+            people with { Unchanged = people.Unchanged + unchangedPeople },
+            entities with { Unchanged = entities.Unchanged + unchangedEntities },
+            [.. Staff.Select(s => s.Entry), .. Clients.Select(c => c.Entry)]);
+    }
 
     /// <param name="Portal">
     /// The matched portal client as the planner read it (untracked, without its team), or null for a create. The

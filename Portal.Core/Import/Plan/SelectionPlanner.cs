@@ -40,12 +40,24 @@ internal sealed class SelectionPlanner
         _clientsByLink = portalClients.Where(c => c.XpmLink is not null).ToDictionary(c => c.XpmLink!.XpmUuid, c => c.Id);
     }
 
-    /// <summary>Reads the fetch's selected staged records and the practice's portal records; plan as often as needed after.</summary>
-    public static Task<SelectionPlanner> LoadAsync(PortalDbContext db, int fetchRunId, int practiceId, CancellationToken cancellationToken) =>
-        LoadAsync(db, fetchRunId, practiceId, window: null, cancellationToken);
+    /// <summary>
+    /// Reads the fetch's selected staged records and the practice's portal records, but for <paramref name="skip"/> (staged
+    /// ids; see <see cref="UnchangedSinceImportAsync(PortalDbContext, int, int, ImportDetailLevel, CancellationToken)"/>); plan
+    /// as often as needed after.
+    /// </summary>
+    public static Task<SelectionPlanner> LoadAsync(PortalDbContext db, int fetchRunId, int practiceId, IReadOnlyCollection<long> skip, CancellationToken cancellationToken) =>
+        LoadAsync(db, fetchRunId, practiceId, window: null, cancellationToken, skip);
 
-    public static async Task<ImportPlan> PlanAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken) =>
-        (await LoadAsync(db, fetchRunId, practiceId, cancellationToken)).Plan(level);
+    /// <summary>
+    /// The Confirm step's preview of the import at <paramref name="level"/>: the plan of every selected record but those
+    /// unchanged since the last import, which are counted as unchanged (as the import counts them) without being read.
+    /// </summary>
+    public static async Task<ImportPreview> PreviewAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken)
+    {
+        var unchanged = await UnchangedSinceImportAsync(db, fetchRunId, practiceId, level, cancellationToken);
+        var plan = (await LoadAsync(db, fetchRunId, practiceId, unchanged.Select(u => u.StagedId).ToList(), cancellationToken)).Plan(level);
+        return plan.Preview(unchanged.Count(u => u.Kind == ClientKind.Person), unchanged.Count(u => u.Kind == ClientKind.Entity));
+    }
 
     /// <summary>The import's plan for the selected staff (planned and applied before any client: a client's team names them).</summary>
     public static async Task<ImportPlan> PlanStaffAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken) =>
@@ -87,16 +99,29 @@ internal sealed class SelectionPlanner
     /// <summary>
     /// The selected records XPM has exactly as when the last import applied them, under the same
     /// <paramref name="importContext"/>, whose portal client has not changed since: an import would plan each of them as
-    /// unchanged and write nothing (<see cref="ImportFingerprint"/>). Read as three numbers a record, not planned.
+    /// unchanged and write nothing (<see cref="ImportFingerprint"/>). Read as a few numbers a record, not planned.
     /// </summary>
-    public static async Task<List<(long StagedId, Guid XpmUuid)>> UnchangedSinceImportAsync(PortalDbContext db, int fetchRunId, int practiceId, long importContext, CancellationToken cancellationToken)
+    public static async Task<List<(long StagedId, Guid XpmUuid, ClientKind Kind)>> UnchangedSinceImportAsync(PortalDbContext db, int fetchRunId, int practiceId, long importContext, CancellationToken cancellationToken)
     {
         var links = db.Clients.Where(c => c.PracticeId == practiceId && c.XpmLink != null && c.XpmLink.ImportFingerprint != null)
             .Select(c => new { c.XpmLink!.XpmUuid, c.XpmLink.ImportFingerprint });
         var rows = await ImportSelection.SelectedClients(db, fetchRunId)
-            .Join(links, s => s.XpmUuid, l => l.XpmUuid, (s, l) => new { s.Id, s.XpmUuid, s.Fingerprint, l.ImportFingerprint })
+            .Join(links, s => s.XpmUuid, l => l.XpmUuid, (s, l) => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint, l.ImportFingerprint })
             .ToListAsync(cancellationToken);
-        return rows.Where(r => r.ImportFingerprint == ImportFingerprint.Combine(r.Fingerprint, importContext)).Select(r => (r.Id, r.XpmUuid)).ToList();
+        return rows.Where(r => r.ImportFingerprint == ImportFingerprint.Combine(r.Fingerprint, importContext)).Select(r => (r.Id, r.XpmUuid, r.Kind)).ToList();
+    }
+
+    /// <summary>
+    /// The same before an import starts, at <paramref name="level"/>, with the portal's staff links as they are now. A record
+    /// unchanged at all contact details is unchanged at basic too (its fields are a subset), so the Clients step's counts
+    /// for both levels may leave out what this gives at <see cref="ImportDetailLevel.AllContactDetails"/>.
+    /// </summary>
+    public static async Task<List<(long StagedId, Guid XpmUuid, ClientKind Kind)>> UnchangedSinceImportAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken)
+    {
+        var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId && s.XpmLink != null)
+            .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
+        var context = await ImportContextAsync(db, practiceId, level, staffByUuid, cancellationToken);
+        return await UnchangedSinceImportAsync(db, fetchRunId, practiceId, context, cancellationToken);
     }
 
     /// <summary>How many staff and clients the import will plan or skip.</summary>
@@ -112,7 +137,8 @@ internal sealed class SelectionPlanner
     }
 
     /// <param name="window">Null: everything. Otherwise the staff (no staged ids) or one window of clients (no staff).</param>
-    private static async Task<SelectionPlanner> LoadAsync(PortalDbContext db, int fetchRunId, int practiceId, Window? window, CancellationToken cancellationToken)
+    private static async Task<SelectionPlanner> LoadAsync(
+        PortalDbContext db, int fetchRunId, int practiceId, Window? window, CancellationToken cancellationToken, IReadOnlyCollection<long>? skip = null)
     {
         var withStaff = window is null || window.StagedIds.Count == 0;
         var staff = withStaff ? await ImportSelection.SelectedStaff(db, fetchRunId).AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken) : [];
@@ -121,7 +147,8 @@ internal sealed class SelectionPlanner
         List<Client> portalClients;
         if (window is null)
         {
-            clients = await ImportSelection.SelectedClients(db, fetchRunId).AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+            var skipped = skip ?? [];
+            clients = await ImportSelection.SelectedClients(db, fetchRunId).Where(c => !skipped.Contains(c.Id)).AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
             // Only the portal clients the plan can touch: those matched at the fetch, and those linked to a selected UUID since.
             var matched = clients.Where(c => c.MatchClientId is not null).Select(c => c.MatchClientId!.Value).Distinct().ToList();
             var uuids = clients.Select(c => c.XpmUuid).ToList();

@@ -3,6 +3,7 @@ using Portal.Core.Clients;
 using Portal.Core.Import.Apply;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
+using Portal.Core.Import.Review;
 using Portal.Core.Sync;
 
 namespace Portal.Import.Apply;
@@ -87,6 +88,37 @@ public sealed class UnchangedSinceImportTests
         var run = await harness.ImportAsync(await harness.FetchAsync(Practice()));
 
         (await harness.WithDbAsync(db => db.Set<ImportOutcome>().CountAsync(o => o.RunId == run.Id && o.RecordType != "Staff"))).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Review_AfterAnImportWithNothingChanged_PreviewsEveryClientUnchangedAndCountsNoChangeAtEitherLevel()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+        await harness.ImportAsync(await harness.FetchAsync(Practice()));
+        var fetchId = await harness.FetchAsync(Practice());
+
+        var preview = (await harness.Review.PreviewAsync(fetchId)).Value.ShouldNotBeNull();
+        var changes = await harness.Review.GetDetailLevelChangesAsync(fetchId);
+
+        (preview.Clients.Unchanged, preview.Entities.Unchanged, preview.Clients.ToWrite + preview.Entities.ToWrite).ShouldBe((2, 1, 0));
+        changes.ShouldBe(new DetailLevelChanges(new DetailLevelChanges.Count(0, 0), new DetailLevelChanges.Count(0, 0)));
+    }
+
+    [Fact]
+    public async Task Review_OneClientChangedInXpm_PreviewsThatChangeAndCountsIt()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+        await harness.ImportAsync(await harness.FetchAsync(Practice()));
+        var rows = Practice();
+        rows.OfType<StagedClient>().Single(c => c.Name == "Ben Ng").Phone = "09 555 0199";
+        var fetchId = await harness.FetchAsync(rows);
+
+        var preview = (await harness.Review.PreviewAsync(fetchId)).Value.ShouldNotBeNull();
+        var changes = await harness.Review.GetDetailLevelChangesAsync(fetchId);
+
+        (preview.Clients.Update, preview.Clients.Unchanged, preview.Entities.Unchanged).ShouldBe((1, 1, 1));
+        preview.Entries.Where(e => e.Fields.Count > 0).Select(e => e.Name).ShouldBe(["Ben Ng"]);
+        changes.AllContactDetails.ShouldBe(new DetailLevelChanges.Count(1, 0));
     }
 
     /// <summary>One staff member, two people on their team and an entity.</summary>
