@@ -72,7 +72,8 @@ public sealed class ImportRunner(
                 .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
             var importContext = await SelectionPlanner.ImportContextAsync(db, fetch.PracticeId, run.DetailLevel, staffByUuid, cancellationToken);
             // Records unchanged on both sides since the last import are counted, not read: no plan, no write, no outcome row.
-            var unchanged = (await SelectionPlanner.UnchangedSinceImportAsync(db, fetch.Id, fetch.PracticeId, importContext, cancellationToken))
+            var alsoAt = await SelectionPlanner.AlsoAtAsync(db, fetch.PracticeId, run.DetailLevel, staffByUuid, cancellationToken);
+            var unchanged = (await SelectionPlanner.UnchangedSinceImportAsync(db, fetch.Id, fetch.PracticeId, importContext, cancellationToken, alsoAt))
                 .Where(u => !applied.Clients.Contains(u.XpmUuid)).Select(u => u.StagedId).ToHashSet();
             run.Skipped += unchanged.Count;
             run.ItemsDone += unchanged.Count;

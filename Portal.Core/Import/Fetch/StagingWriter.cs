@@ -29,7 +29,20 @@ internal sealed class StagingWriter : IAsyncDisposable
     private readonly Dictionary<Type, List<object>> _pending = [];
     private readonly Dictionary<string, PreparedRow> _updates = [];
 
-    private StagingWriter(PortalDbContext db) => _db = db;
+    private readonly Dictionary<Type, CopyRows> _copies = [];
+
+    /// <summary>
+    /// PostgreSQL takes the held rows by binary <c>COPY</c> at <see cref="FlushAsync"/>, its bulk-load protocol: one
+    /// stream per batch and table instead of a parsed and planned 50-row INSERT per 50 rows (which, with the server's
+    /// own CPU on the same two cores, was most of a 20,000-client fetch's time on PostgreSQL).
+    /// </summary>
+    private readonly bool _copy;
+
+    private StagingWriter(PortalDbContext db)
+    {
+        _db = db;
+        _copy = db.Database.IsNpgsql();
+    }
 
     /// <summary>Opens the context's connection for the writer's life, so the prepared statements survive between batches.</summary>
     public static async Task<StagingWriter> OpenAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -52,7 +65,7 @@ internal sealed class StagingWriter : IAsyncDisposable
         }
 
         rows.Add(row);
-        if (rows.Count == RowsPerStatement)
+        if (rows.Count == RowsPerStatement && !_copy)
         {
             await WriteAsync(typeof(T), rows, cancellationToken);
         }
@@ -63,8 +76,26 @@ internal sealed class StagingWriter : IAsyncDisposable
     {
         foreach (var (type, rows) in _pending.Where(p => p.Value.Count > 0))
         {
-            await WriteAsync(type, rows, cancellationToken);
+            if (_copy)
+            {
+                await CopyAsync(type, rows, cancellationToken);
+            }
+            else
+            {
+                await WriteAsync(type, rows, cancellationToken);
+            }
         }
+    }
+
+    private async Task CopyAsync(Type type, List<object> rows, CancellationToken cancellationToken)
+    {
+        if (!_copies.TryGetValue(type, out var copy))
+        {
+            _copies[type] = copy = CopyRows.For(_db, type);
+        }
+
+        await copy.WriteAsync((Npgsql.NpgsqlConnection)_db.Database.GetDbConnection(), rows, cancellationToken);
+        rows.Clear();
     }
 
     /// <summary>Forgets the rows held back: their transaction did not commit.</summary>
@@ -245,6 +276,66 @@ internal sealed class StagingWriter : IAsyncDisposable
             var parameter = ((RelationalTypeMapping)property.GetTypeMapping()).CreateParameter(command, sql.GenerateParameterName(name), null, nullable: true);
             command.Parameters.Add(parameter);
             return parameter;
+        }
+    }
+
+    /// <summary>A binary <c>COPY … FROM STDIN</c> of one entity type's rows, columns and conversions from the EF model.</summary>
+    private sealed class CopyRows
+    {
+        private readonly string _sql;
+        private readonly (IClrPropertyGetter Getter, ValueConverter? Converter, NpgsqlTypes.NpgsqlDbType? Type)[] _columns;
+
+        private CopyRows(string sql, (IClrPropertyGetter, ValueConverter?, NpgsqlTypes.NpgsqlDbType?)[] columns) => (_sql, _columns) = (sql, columns);
+
+        public static CopyRows For(PortalDbContext db, Type clrType)
+        {
+            var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var properties = entityType.GetProperties()
+                .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
+                .Concat(entityType.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()))
+                .ToList();
+            var sql = db.GetService<ISqlGenerationHelper>();
+            // The provider's own mapping says each column's wire type, as it does for a parameter.
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            var columns = properties.Select(p =>
+            {
+                var parameter = (Npgsql.NpgsqlParameter)((RelationalTypeMapping)p.GetTypeMapping()).CreateParameter(command, "p", null, nullable: true);
+                NpgsqlTypes.NpgsqlDbType? type = parameter.NpgsqlDbType == NpgsqlTypes.NpgsqlDbType.Unknown ? null : parameter.NpgsqlDbType;
+                return (p.GetGetter(), p.GetTypeMapping().Converter, type);
+            }).ToArray();
+            return new CopyRows(
+                $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)",
+                columns);
+        }
+
+        public async Task WriteAsync(Npgsql.NpgsqlConnection connection, List<object> rows, CancellationToken cancellationToken)
+        {
+            // On the connection's open transaction: a batch's rows commit or roll back with it.
+            await using var importer = await connection.BeginBinaryImportAsync(_sql, cancellationToken);
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                foreach (var (getter, converter, type) in _columns)
+                {
+                    var value = getter.GetClrValueUsingContainingEntity(row);
+                    value = value is null || converter is null ? value : converter.ConvertToProvider(value);
+                    if (value is null)
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                    else if (type is { } dbType)
+                    {
+                        await importer.WriteAsync(value, dbType, cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteAsync(value, cancellationToken);
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
         }
     }
 }

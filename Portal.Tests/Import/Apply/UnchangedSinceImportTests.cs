@@ -75,6 +75,17 @@ public sealed class UnchangedSinceImportTests
     }
 
     [Fact]
+    public async Task ReImport_AtBasicAfterAnImportAtAllContactDetails_SkipsEveryUnchangedClient()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+        await harness.ImportAsync(await harness.FetchAsync(ImportDetailLevel.AllContactDetails, Practice()));
+
+        var run = await harness.ImportAsync(await harness.FetchAsync(ImportDetailLevel.Basic, Practice()));
+
+        (run.Skipped, await harness.WithDbAsync(db => db.Set<ImportOutcome>().CountAsync(o => o.RunId == run.Id && o.RecordType != "Staff"))).ShouldBe((4, 0));
+    }
+
+    [Fact]
     public async Task ReImport_AfterAConflictPolicyChanged_PlansEveryClientAgain()
     {
         await using var harness = await ImportHarness.CreateAsync();
