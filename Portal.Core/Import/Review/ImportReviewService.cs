@@ -169,13 +169,20 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         // Records unchanged since the last import change nothing at either level: not read (a full re-read of a big practice
         // is almost all of them, and planning them took over a second at 20,000 on every tick).
         var unchanged = await SelectionPlanner.UnchangedSinceImportAsync(db, fetch.Id, fetch.PracticeId, ImportDetailLevel.AllContactDetails, cancellationToken);
-        var planner = await SelectionPlanner.LoadAsync(db, fetch.Id, fetch.PracticeId, unchanged.Select(u => u.StagedId).ToList(), cancellationToken);
+        // Records that will be created change at both levels (a name at least) and are counted, not planned: a first import
+        // is all of them. "Will be created": matched to nothing (or a suggestion rejected) and not linked since.
+        var linked = db.Clients.Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null).Select(c => c.XpmLink!.XpmUuid);
+        var creates = await ImportSelection.SelectedClients(db, fetch.Id)
+            .Where(c => (c.MatchKind == ClientMatchKind.None || (c.MatchKind == ClientMatchKind.Suggested && c.Suggestion == SuggestionDecision.Rejected))
+                && c.Name.Trim() != "" && !linked.Contains(c.XpmUuid))
+            .Select(c => new { c.Id, c.Kind }).ToListAsync(cancellationToken);
+        var planner = await SelectionPlanner.LoadAsync(db, fetch.Id, fetch.PracticeId, [.. unchanged.Select(u => u.StagedId), .. creates.Select(c => c.Id)], cancellationToken);
         return new DetailLevelChanges(Count(planner.Plan(ImportDetailLevel.Basic)), Count(planner.Plan(ImportDetailLevel.AllContactDetails)));
 
-        static DetailLevelChanges.Count Count(ImportPlan plan)
+        DetailLevelChanges.Count Count(ImportPlan plan)
         {
-            var changing = plan.Clients.Where(c => c.Entry.WillWrite && c.Entry.Fields.Count > 0).ToList();
-            return new DetailLevelChanges.Count(changing.Count(c => c.Xpm.Kind == ClientKind.Person), changing.Count(c => c.Xpm.Kind == ClientKind.Entity));
+            var changing = plan.Clients.Where(c => c.Entry.WillWrite && c.Entry.Fields.Count > 0).Select(c => c.Xpm.Kind).Concat(creates.Select(c => c.Kind)).ToList();
+            return new DetailLevelChanges.Count(changing.Count(k => k == ClientKind.Person), changing.Count(k => k == ClientKind.Entity));
         }
     }
 
