@@ -14,6 +14,11 @@ public sealed record ImportPlanSummary(int Create, int Link, int Update, int Unc
     /// <summary>Entries the import will write: creates, links and updates.</summary>
     public int ToWrite => Create + Link + Update;
 
+    public static readonly ImportPlanSummary Empty = new(0, 0, 0, 0, 0, 0);
+
+    public ImportPlanSummary Plus(ImportPlanSummary other) => new(
+        Create + other.Create, Link + other.Link, Update + other.Update, Unchanged + other.Unchanged, NeedsReview + other.NeedsReview, FieldChanges + other.FieldChanges);
+
     public static ImportPlanSummary From(IEnumerable<ImportPlanEntry> entries)
     {
         int create = 0, link = 0, update = 0, unchanged = 0, needsReview = 0, fieldChanges = 0;

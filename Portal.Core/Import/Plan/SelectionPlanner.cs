@@ -52,11 +52,18 @@ internal sealed class SelectionPlanner
     /// The Confirm step's preview of the import at <paramref name="level"/>: the plan of every selected record but those
     /// unchanged since the last import, which are counted as unchanged (as the import counts them) without being read.
     /// </summary>
-    public static async Task<ImportPreview> PreviewAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken)
+    /// <remarks>Planned a window at a time, as the import plans it, holding only the counts and the changes shown.</remarks>
+    public static async Task<ImportPreview> PreviewAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, int batchSize, CancellationToken cancellationToken)
     {
         var unchanged = await UnchangedSinceImportAsync(db, fetchRunId, practiceId, level, cancellationToken);
-        var plan = (await LoadAsync(db, fetchRunId, practiceId, unchanged.Select(u => u.StagedId).ToList(), cancellationToken)).Plan(level);
-        return plan.Preview(unchanged.Count(u => u.Kind == ClientKind.Person), unchanged.Count(u => u.Kind == ClientKind.Entity));
+        var preview = new ImportPreview.Builder();
+        preview.Add(await PlanStaffAsync(db, fetchRunId, practiceId, level, cancellationToken));
+        await foreach (var window in PlanClientWindowsAsync(db, fetchRunId, practiceId, level, batchSize, unchanged.Select(u => u.StagedId).ToHashSet(), cancellationToken))
+        {
+            preview.Add(window);
+        }
+
+        return preview.Build(unchanged.Count(u => u.Kind == ClientKind.Person), unchanged.Count(u => u.Kind == ClientKind.Entity));
     }
 
     /// <summary>The import's plan for the selected staff (planned and applied before any client: a client's team names them).</summary>

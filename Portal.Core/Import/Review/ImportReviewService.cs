@@ -148,6 +148,9 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         ChangeAsync(runId, (db, ct) => ReviewGate.WhileNotFrozen(db.Set<ImportRun>().Where(r => r.Id == runId && r.ReviewStep > (int)step), db, runId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReviewStep, (int)step), ct), cancellationToken);
 
+    /// <summary>Records planned at a time for the preview: the import's default batch.</summary>
+    private const int PreviewWindow = 500;
+
     /// <summary>The Confirm step's dry run: exactly what "Confirm and import data" would do now, planned as the import plans it.</summary>
     public async Task<Result<ImportPreview>> PreviewAsync(int runId, CancellationToken cancellationToken = default)
     {
@@ -158,7 +161,7 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
             return new ImportRunNotFoundError(runId);
         }
 
-        return await SelectionPlanner.PreviewAsync(db, fetch.Id, fetch.PracticeId, fetch.DetailLevel, cancellationToken);
+        return await SelectionPlanner.PreviewAsync(db, fetch.Id, fetch.PracticeId, fetch.DetailLevel, PreviewWindow, cancellationToken);
     }
 
     /// <summary>For the Clients step's detail level: how many selected records' details change at either level.</summary>

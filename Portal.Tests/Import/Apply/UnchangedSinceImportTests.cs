@@ -128,7 +128,7 @@ public sealed class UnchangedSinceImportTests
         var changes = await harness.Review.GetDetailLevelChangesAsync(fetchId);
 
         (preview.Clients.Update, preview.Clients.Unchanged, preview.Entities.Unchanged).ShouldBe((1, 1, 1));
-        preview.Entries.Where(e => e.Fields.Count > 0).Select(e => e.Name).ShouldBe(["Ben Ng"]);
+        preview.Changes.Select(e => e.Name).ShouldBe(["Ben Ng"]);
         changes.AllContactDetails.ShouldBe(new DetailLevelChanges.Count(1, 0));
     }
 

@@ -38,9 +38,9 @@ public sealed class PreviewIsWhatRunsTests
         var import = await harness.ImportAsync(fetch);
 
         shown.MatchKind.ShouldBe(ClientMatchKind.None); // the Clients step shows "Will create"
-        preview.Entries.ShouldHaveSingleItem().Action.ShouldBe(ImportAction.Create);
+        preview.Changes.ShouldHaveSingleItem().Action.ShouldBe(ImportAction.Create);
         var applied = await harness.WithDbAsync(db => db.Set<ImportOutcome>().Where(o => o.RunId == import.Id).Select(o => new { o.XpmUuid, o.Action }).ToListAsync());
-        applied.Select(o => (o.XpmUuid, o.Action)).ShouldBe(preview.Entries.Select(e => (e.XpmUuid, e.Action)));
+        applied.Select(o => (o.XpmUuid, o.Action)).ShouldBe(preview.Changes.Select(e => (e.XpmUuid, e.Action)));
         (await harness.WithDbAsync(db => db.Clients.CountAsync(c => c.Name == "Ana Whitfield"))).ShouldBe(2);
     }
 }
