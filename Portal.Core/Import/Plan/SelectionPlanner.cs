@@ -113,14 +113,19 @@ internal sealed class SelectionPlanner
     public static async Task<List<(long StagedId, Guid XpmUuid, ClientKind Kind)>> UnchangedSinceImportAsync(
         PortalDbContext db, int fetchRunId, int practiceId, long importContext, CancellationToken cancellationToken, long? alsoAt = null)
     {
-        var links = db.Clients.Where(c => c.PracticeId == practiceId && c.XpmLink != null && c.XpmLink.ImportFingerprint != null)
-            .Select(c => new { c.XpmLink!.XpmUuid, c.XpmLink.ImportFingerprint });
-        var rows = await ImportSelection.SelectedClients(db, fetchRunId)
-            .Join(links, s => s.XpmUuid, l => l.XpmUuid, (s, l) => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint, l.ImportFingerprint })
-            .ToListAsync(cancellationToken);
-        return rows.Where(r => r.ImportFingerprint == ImportFingerprint.Combine(r.Fingerprint, importContext)
-                || (alsoAt is { } other && r.ImportFingerprint == ImportFingerprint.Combine(r.Fingerprint, other)))
-            .Select(r => (r.Id, r.XpmUuid, r.Kind)).ToList();
+        // Two plain reads joined here: SQLite joined the staged rows to the links row by row (0.2 s at 20,000).
+        var links = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && c.XpmLink != null && c.XpmLink.ImportFingerprint != null)
+            .Select(c => new { c.XpmLink!.XpmUuid, c.XpmLink.ImportFingerprint }).ToDictionaryAsync(c => c.XpmUuid, c => c.ImportFingerprint!.Value, cancellationToken);
+        if (links.Count == 0)
+        {
+            return [];
+        }
+
+        var staged = await ImportSelection.SelectedClients(db, fetchRunId).AsNoTracking()
+            .Select(s => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint }).ToListAsync(cancellationToken);
+        return staged.Where(s => links.TryGetValue(s.XpmUuid, out var kept)
+                && (kept == ImportFingerprint.Combine(s.Fingerprint, importContext) || (alsoAt is { } other && kept == ImportFingerprint.Combine(s.Fingerprint, other))))
+            .Select(s => (s.Id, s.XpmUuid, s.Kind)).ToList();
     }
 
     /// <summary>
