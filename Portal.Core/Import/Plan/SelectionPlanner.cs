@@ -179,13 +179,17 @@ internal sealed class SelectionPlanner
                 var skipped = skip.ToHashSet();
                 var kept = (await selected.Select(c => c.Id).ToListAsync(cancellationToken)).Where(id => !skipped.Contains(id)).ToList();
                 selected = db.Set<StagedClient>().AsNoTracking().Where(c => kept.Contains(c.Id));
+                clients = kept.Count == 0 ? [] : await selected.OrderBy(c => c.Id).ToListAsync(cancellationToken);
+            }
+            else
+            {
+                clients = await selected.OrderBy(c => c.Id).ToListAsync(cancellationToken);
             }
 
-            clients = await selected.OrderBy(c => c.Id).ToListAsync(cancellationToken);
             // Only the portal clients the plan can touch: those matched at the fetch, and those linked to a selected UUID since.
             var matched = clients.Where(c => c.MatchClientId is not null).Select(c => c.MatchClientId!.Value).Distinct().ToList();
             var uuids = clients.Select(c => c.XpmUuid).ToList();
-            portalClients = await db.Clients.AsNoTracking()
+            portalClients = clients.Count == 0 ? [] : await db.Clients.AsNoTracking()
                 .Where(c => c.PracticeId == practiceId && (matched.Contains(c.Id) || (c.XpmLink != null && uuids.Contains(c.XpmLink.XpmUuid))))
                 .ToListAsync(cancellationToken);
         }
