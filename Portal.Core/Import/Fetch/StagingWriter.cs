@@ -22,7 +22,7 @@ namespace Portal.Core.Import.Fetch;
 internal sealed class StagingWriter : IAsyncDisposable
 {
     private readonly PortalDbContext _db;
-    /// <summary>Rows a statement: one round trip for 50 rows on PostgreSQL, and fewer statements on SQLite.</summary>
+    /// <summary>Rows an insert on SQLite (fewer statements), and an update on PostgreSQL (one round trip for 50).</summary>
     private const int RowsPerStatement = 50;
 
     private readonly Dictionary<(Type Type, int Rows), PreparedRow> _inserts = [];
@@ -53,8 +53,8 @@ internal sealed class StagingWriter : IAsyncDisposable
 
     /// <summary>
     /// Inserts one row of an entity type whose key the database generates, <see cref="RowsPerStatement"/> rows a
-    /// statement: it may hold the row back until <see cref="FlushAsync"/>, which the caller runs before its transaction
-    /// commits. Needs the context's transaction open.
+    /// statement on SQLite, by binary <c>COPY</c> on PostgreSQL: it may hold the row back until <see cref="FlushAsync"/>,
+    /// which the caller runs before its transaction commits. Needs the context's transaction open.
     /// </summary>
     public async Task InsertAsync<T>(T row, CancellationToken cancellationToken)
         where T : class
