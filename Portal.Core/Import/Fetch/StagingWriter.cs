@@ -189,12 +189,7 @@ internal sealed class StagingWriter : IAsyncDisposable
         /// <summary><c>INSERT INTO table (columns) VALUES (…), (…)</c> with <paramref name="rows"/> rows.</summary>
         public static PreparedRow Insert(PortalDbContext db, Type clrType, int rows)
         {
-            var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
-            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-            var properties = entityType.GetProperties()
-                .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
-                .Concat(entityType.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()))
-                .ToList();
+            var (table, properties) = InsertedColumns(db, clrType);
             var sql = db.GetService<ISqlGenerationHelper>();
             var command = db.Database.GetDbConnection().CreateCommand();
             var columns = Enumerable.Range(0, rows)
@@ -279,6 +274,16 @@ internal sealed class StagingWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>An entity type's table and the columns an insert writes: all but a generated key, addresses flattened.</summary>
+    private static (StoreObjectIdentifier Table, List<IProperty> Properties) InsertedColumns(PortalDbContext db, Type clrType)
+    {
+        var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
+        return (StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema()), entityType.GetProperties()
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
+            .Concat(entityType.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()))
+            .ToList());
+    }
+
     /// <summary>A binary <c>COPY … FROM STDIN</c> of one entity type's rows, columns and conversions from the EF model.</summary>
     private sealed class CopyRows
     {
@@ -289,12 +294,7 @@ internal sealed class StagingWriter : IAsyncDisposable
 
         public static CopyRows For(PortalDbContext db, Type clrType)
         {
-            var entityType = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
-            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-            var properties = entityType.GetProperties()
-                .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
-                .Concat(entityType.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()))
-                .ToList();
+            var (table, properties) = InsertedColumns(db, clrType);
             var sql = db.GetService<ISqlGenerationHelper>();
             // The provider's own mapping says each column's wire type, as it does for a parameter.
             using var command = db.Database.GetDbConnection().CreateCommand();
