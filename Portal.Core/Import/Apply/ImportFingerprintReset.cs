@@ -35,12 +35,8 @@ internal sealed class ImportFingerprintReset : SaveChangesInterceptor
             return;
         }
 
+        // Entries() detects changes first (unless the context turned that off), so edits made to tracked objects count.
         var tracker = context.ChangeTracker;
-        if (tracker.AutoDetectChangesEnabled)
-        {
-            tracker.DetectChanges();
-        }
-
         var changedClients = new HashSet<int>();
         foreach (var entry in tracker.Entries())
         {
