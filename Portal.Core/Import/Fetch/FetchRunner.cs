@@ -393,13 +393,16 @@ public sealed class FetchRunner(
     /// <summary>What the review will offer, through the same selection it lists, and what was left out and why.</summary>
     private static async Task CountAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
     {
-        var offered = ImportSelection.OfferedClients(db, run.Id);
         run.StaffCount = await ImportSelection.OfferedStaff(db, run.Id).CountAsync(cancellationToken);
-        run.ClientCount = await offered.CountAsync(c => c.Kind == ClientKind.Person, cancellationToken);
-        run.EntityCount = await offered.CountAsync(c => c.Kind == ClientKind.Entity, cancellationToken);
-        var staged = db.Set<StagedClient>().Where(c => c.RunId == run.Id);
-        run.DeletedLeftOut = await staged.CountAsync(c => c.IsDeleted, cancellationToken);
-        run.ArchivedLeftOut = await staged.CountAsync(c => c.IsArchived && !c.IsDeleted, cancellationToken);
+        // Grouped, one pass each: four counts scanned the run's staged clients four times.
+        var offered = await ImportSelection.OfferedClients(db, run.Id).GroupBy(c => c.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
+        run.ClientCount = offered.GetValueOrDefault(ClientKind.Person);
+        run.EntityCount = offered.GetValueOrDefault(ClientKind.Entity);
+        var leftOut = await db.Set<StagedClient>().Where(c => c.RunId == run.Id && (c.IsArchived || c.IsDeleted)).GroupBy(c => c.IsDeleted)
+            .Select(g => new { Deleted = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Deleted, g => g.Count, cancellationToken);
+        run.DeletedLeftOut = leftOut.GetValueOrDefault(true);
+        run.ArchivedLeftOut = leftOut.GetValueOrDefault(false);
     }
 
     private async Task SaveBatchAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
