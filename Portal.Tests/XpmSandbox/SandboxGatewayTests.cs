@@ -151,11 +151,12 @@ public sealed class SandboxGatewayTests
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         Header(refused, "X-Rate-Limit-Problem").ShouldBe("concurrent");
         app.Faults.Latency = TimeSpan.Zero;
-        while (!slow.IsCompleted)
+        // The held request waits on the fake clock: move it on until the reply is back (within the helper's deadline).
+        await WaitUntilAsync(() =>
         {
             app.Time.Advance(TimeSpan.FromSeconds(10));
-            await Task.WhenAny(slow, Task.Delay(20));
-        }
+            return slow.IsCompleted;
+        });
 
         (await slow).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
