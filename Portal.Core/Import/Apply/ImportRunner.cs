@@ -68,11 +68,9 @@ public sealed class ImportRunner(
             }
 
             // Read once the staff are in: a client's team names them.
-            var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == fetch.PracticeId && s.XpmLink != null)
-                .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
-            var importContext = await SelectionPlanner.ImportContextAsync(db, fetch.PracticeId, run.DetailLevel, staffByUuid, cancellationToken);
+            var staffByUuid = await LinkedIds.StaffAsync(db, fetch.PracticeId, cancellationToken);
+            var (importContext, alsoAt) = await SelectionPlanner.ImportContextAsync(db, fetch.PracticeId, run.DetailLevel, staffByUuid, cancellationToken);
             // Records unchanged on both sides since the last import are counted, not read: no plan, no write, no outcome row.
-            var alsoAt = await SelectionPlanner.AlsoAtAsync(db, fetch.PracticeId, run.DetailLevel, staffByUuid, cancellationToken);
             var unchanged = (await SelectionPlanner.UnchangedSinceImportAsync(db, fetch.Id, fetch.PracticeId, importContext, cancellationToken, alsoAt))
                 .Where(u => !applied.Clients.Contains(u.XpmUuid)).Select(u => u.StagedId).ToHashSet();
             run.Skipped += unchanged.Count;
@@ -374,9 +372,7 @@ public sealed class ImportRunner(
             return;
         }
 
-        // Projected: a dictionary straight from the entity set would read whole clients (every column, and the link).
-        var clientsByUuid = await db.Clients.AsNoTracking().Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null)
-            .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
+        var clientsByUuid = await LinkedIds.ClientsAsync(db, fetch.PracticeId, cancellationToken);
         await using var writer = await ApplyWriter.OpenAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Only the entities' side in the query: XPM lists each relationship from both sides, so reading every staged row

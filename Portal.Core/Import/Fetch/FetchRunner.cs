@@ -189,8 +189,7 @@ public sealed class FetchRunner(
         public static readonly PortalLinks None = new([], AnyUnlinked: true);
 
         public static async Task<PortalLinks> LoadAsync(PortalDbContext db, int practiceId, CancellationToken cancellationToken) => new(
-            await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && c.XpmLink != null)
-                .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken),
+            await LinkedIds.ClientsAsync(db, practiceId, cancellationToken),
             await db.Clients.AnyAsync(c => c.PracticeId == practiceId && c.XpmLink == null, cancellationToken));
 
         /// <returns>Null: the matcher decides.</returns>

@@ -87,20 +87,25 @@ internal sealed class SelectionPlanner
         // staged rows, or joining each window to the links, per window scanned the whole run each time.
         var ids = (await ImportSelection.SelectedClients(db, fetchRunId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken))
             .Where(id => !skip.Contains(id)).ToList();
-        var linked = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && c.XpmLink != null)
-            .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
+        var linked = await LinkedIds.ClientsAsync(db, practiceId, cancellationToken);
         foreach (var chunk in ids.Chunk(batchSize))
         {
             yield return (await LoadAsync(db, fetchRunId, practiceId, new Window(chunk, linked), cancellationToken)).Plan(level);
         }
     }
 
-    /// <summary>What an import's plan depends on besides each record and its portal client (<see cref="ImportFingerprint.Context"/>).</summary>
-    public static async Task<long> ImportContextAsync(PortalDbContext db, int practiceId, ImportDetailLevel level, IReadOnlyDictionary<Guid, int> staffByUuid, CancellationToken cancellationToken)
+    /// <summary>
+    /// What an import's plan depends on besides each record and its portal client (<see cref="ImportFingerprint.Context"/>),
+    /// and for an import at basic, the context at all contact details too: a record unchanged at all contact details is
+    /// unchanged at basic (its fields are a subset).
+    /// </summary>
+    public static async Task<(long Context, long? AlsoAt)> ImportContextAsync(
+        PortalDbContext db, int practiceId, ImportDetailLevel level, IReadOnlyDictionary<Guid, int> staffByUuid, CancellationToken cancellationToken)
     {
         var policies = await db.Set<SyncFieldPolicy>().AsNoTracking().Where(p => p.PracticeId == practiceId)
             .ToDictionaryAsync(p => p.Field, p => p.Policy, cancellationToken);
-        return ImportFingerprint.Context(level, policies, staffByUuid);
+        return (ImportFingerprint.Context(level, policies, staffByUuid),
+            level == ImportDetailLevel.Basic ? ImportFingerprint.Context(ImportDetailLevel.AllContactDetails, policies, staffByUuid) : null);
     }
 
     /// <summary>
@@ -135,18 +140,10 @@ internal sealed class SelectionPlanner
     /// </summary>
     public static async Task<List<(long StagedId, Guid XpmUuid, ClientKind Kind)>> UnchangedSinceImportAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken)
     {
-        var staffByUuid = await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId && s.XpmLink != null)
-            .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
-        var context = await ImportContextAsync(db, practiceId, level, staffByUuid, cancellationToken);
-        return await UnchangedSinceImportAsync(db, fetchRunId, practiceId, context, cancellationToken,
-            await AlsoAtAsync(db, practiceId, level, staffByUuid, cancellationToken));
+        var staffByUuid = await LinkedIds.StaffAsync(db, practiceId, cancellationToken);
+        var (context, alsoAt) = await ImportContextAsync(db, practiceId, level, staffByUuid, cancellationToken);
+        return await UnchangedSinceImportAsync(db, fetchRunId, practiceId, context, cancellationToken, alsoAt);
     }
-
-    /// <summary>For an import at basic: the context at all contact details, whose unchanged records are unchanged at basic too.</summary>
-    public static async Task<long?> AlsoAtAsync(PortalDbContext db, int practiceId, ImportDetailLevel level, IReadOnlyDictionary<Guid, int> staffByUuid, CancellationToken cancellationToken) =>
-        level == ImportDetailLevel.Basic
-            ? await ImportContextAsync(db, practiceId, ImportDetailLevel.AllContactDetails, staffByUuid, cancellationToken)
-            : null;
 
     /// <summary>How many staff and clients the import will plan or skip.</summary>
     public static async Task<int> CountAsync(PortalDbContext db, int fetchRunId, CancellationToken cancellationToken) =>

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Import;
+
+/// <summary>
+/// Which portal record each XPM UUID is linked to, for a practice: the maps a fetch, a plan and an import look records
+/// up in. Projected: a dictionary straight from the entity set would read whole records (every column, and the link).
+/// </summary>
+internal static class LinkedIds
+{
+    public static Task<Dictionary<Guid, int>> ClientsAsync(PortalDbContext db, int practiceId, CancellationToken cancellationToken) =>
+        db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && c.XpmLink != null)
+            .Select(c => new { c.XpmLink!.XpmUuid, c.Id }).ToDictionaryAsync(c => c.XpmUuid, c => c.Id, cancellationToken);
+
+    public static Task<Dictionary<Guid, int>> StaffAsync(PortalDbContext db, int practiceId, CancellationToken cancellationToken) =>
+        db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId && s.XpmLink != null)
+            .Select(s => new { s.XpmLink!.XpmUuid, s.Id }).ToDictionaryAsync(s => s.XpmUuid, s => s.Id, cancellationToken);
+}
