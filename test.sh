@@ -60,6 +60,8 @@ pg_status=${PIPESTATUS[0]}
 if [ -z "$pg_connection" ]; then pg_status=1; fi
 count_pass "$log" "$pg_status"
 
+# The failed tests' names again, just above the summary: a CI log is often read from its tail.
+grep -hE '^\s*failed [^:]' test-results/test-output.log test-results/test-output-postgres.log 2>/dev/null | sed 's/^\s*/FAILED: /' || true
 echo "${passed_sum} passed, ${failed_sum} failed"
 if [ "$total_sum" = "0" ]; then echo "No tests ran."; exit 1; fi
 exit "$status_all"
