@@ -80,12 +80,15 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         sent.Error.ShouldBeOfType<EmailSendFailedError>().Message.ShouldContain("400");
     }
 
-    // Short timeouts and no retry delay, so the resilience handler's behaviour shows in milliseconds.
-    private static void FastResilience(IServiceCollection services) =>
+    // No retry delay, so the resilience handler's behaviour shows in milliseconds; an attempt timeout a loaded machine
+    // never reaches by accident (a short one made a slow first answer look like SendGrid not answering).
+    private static void FastResilience(IServiceCollection services) => Resilience(services, TimeSpan.FromSeconds(10));
+
+    private static void Resilience(IServiceCollection services, TimeSpan attemptTimeout) =>
         services.Configure<HttpStandardResilienceOptions>("SendGridEmailSender-standard", options =>
         {
             options.Retry.Delay = TimeSpan.Zero;
-            options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300);
+            options.AttemptTimeout.Timeout = attemptTimeout;
         });
 
     [Theory]
@@ -110,7 +113,8 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     {
         _delay = TimeSpan.FromSeconds(5);
         using var folder = new TempDirectory();
-        await using var services = EmailServices.Build(folder.Path, new() { ["SendGrid:ApiKey"] = "SG.test", ["SendGrid:Host"] = Host }, FastResilience);
+        await using var services = EmailServices.Build(folder.Path, new() { ["SendGrid:ApiKey"] = "SG.test", ["SendGrid:Host"] = Host },
+            s => Resilience(s, TimeSpan.FromMilliseconds(300)));
 
         var sent = await services.GetRequiredService<IEmailSender>()
             .SendAsync(new EmailMessage("ana@example.com", "Hi", "Body"), TestContext.Current.CancellationToken);

@@ -10,6 +10,8 @@ public abstract class PortalTestContext : BunitContext
     protected PortalTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // bUnit's default of one second is short for a render on a loaded two-core machine running tests in parallel.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
     }
 }

@@ -236,6 +236,8 @@ public sealed class ImportRunTests
                 {
                     PracticeId = 1, Kind = ImportRunKind.Import, Status = ImportRunStatus.Running, StartedBy = "Sam Staff", FetchRunId = fetchId,
                     Attempts = 1, CreatedAt = DateTime.UtcNow, SelectedStaff = staff, SelectedClients = 1, SelectedEntities = 1,
+                    // Leased to this node, as the dying process left it: this still-running app does not take it, the restart does.
+                    LeaseOwner = Environment.MachineName, LeaseExpiresAt = DateTime.UtcNow.AddHours(1),
                 };
                 db.Add(run);
                 await db.SaveChangesAsync();

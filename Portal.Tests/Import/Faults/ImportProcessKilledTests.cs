@@ -26,7 +26,8 @@ namespace Portal.Import.Faults;
 public sealed class ImportProcessKilledTests
 {
     private const int Clients = 1_500;
-    private const int BatchSize = 50;
+    // Small batches: a kill mid-apply needs a window longer than the worker's poll, even on a fast machine.
+    private const int BatchSize = 10;
 
     // Generous for a loaded machine; a run normally takes seconds.
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);

@@ -189,7 +189,12 @@ public sealed class FetchRunTests
         first.CreateClient();
         var runId = await first.WithDbAsync(async db =>
         {
-            var run = new ImportRun { PracticeId = 1, Kind = ImportRunKind.Fetch, Status = ImportRunStatus.Running, StartedBy = "Sam", Attempts = 1, CreatedAt = DateTime.UtcNow };
+            // Leased to this node, as a dying process leaves it: the first app does not take it, the restart does.
+            var run = new ImportRun
+            {
+                PracticeId = 1, Kind = ImportRunKind.Fetch, Status = ImportRunStatus.Running, StartedBy = "Sam", Attempts = 1, CreatedAt = DateTime.UtcNow,
+                LeaseOwner = Environment.MachineName, LeaseExpiresAt = DateTime.UtcNow.AddHours(1),
+            };
             db.Add(run);
             await db.SaveChangesAsync();
             return run.Id;

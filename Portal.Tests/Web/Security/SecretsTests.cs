@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,10 @@ public sealed class SecretsTests
         var logs = portal.App.Services.GetFakeLogCollector();
 
         await ConnectAsync(portal, secrets);
+        // SQLite checkpoints and deletes the WAL when the last connection closes, and other tests clear every pool in the
+        // process: this connection keeps the WAL, with the pages not yet written back, there to be read below.
+        await using var keepsTheWal = new SqliteConnection($"Data Source={portal.App.DatabasePath};Pooling=False");
+        await keepsTheWal.OpenAsync(TestContext.Current.CancellationToken);
         for (var i = 0; i < 3; i++)
         {
             (await XpmConnectionTests.ServiceAs(portal, PortalRoles.Staff).CheckAsync()).Succeeded.ShouldBeTrue();
