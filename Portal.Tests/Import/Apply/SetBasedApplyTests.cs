@@ -55,6 +55,31 @@ public sealed class SetBasedApplyTests
     }
 
     [Fact]
+    public async Task ReImport_OneRelationshipChangedAndOneAdded_UpdatesThatRowOnlyAndInsertsTheNewOne()
+    {
+        await using var harness = await ImportHarness.CreateAsync();
+        await harness.ImportAsync(await harness.FetchAsync([.. Practice(), BenIs("Shareholder")]));
+        await InstallWriteLogAsync(harness);
+        var rows = Practice();
+        ((StagedRelationship)rows[5]).NumberOfShares = 25;
+
+        await harness.ImportAsync(await harness.FetchAsync([.. rows, BenIs("Shareholder"), BenIs("Secretary")]));
+
+        var writes = await WritesAsync(harness);
+        (writes.Count(w => w == "UPDATE Relationships"), writes.Count(w => w == "INSERT Relationships")).ShouldBe((1, 1));
+        var relationships = await harness.WithDbAsync(db => db.Relationships.AsNoTracking().OrderBy(r => r.Type)
+            .Select(r => new { r.Type, r.RelatedClient!.Name, r.NumberOfShares }).ToListAsync());
+        relationships.Select(r => (r.Type, r.Name, r.NumberOfShares)).ShouldBe(
+            [("Director", "Ana Whitfield", (int?)25), ("Secretary", "Ben Ng", null), ("Shareholder", "Ben Ng", null)]);
+
+        // The entity and Ben Ng as Practice() stages them.
+        static StagedRelationship BenIs(string type) => new()
+        {
+            ClientUuid = ImportTestData.Uuid(3), RelatedClientUuid = ImportTestData.Uuid(2), RelatedClientName = "Ben Ng", Type = type,
+        };
+    }
+
+    [Fact]
     public async Task Import_NewClients_ReadBackThroughEfAsWritten()
     {
         await using var harness = await ImportHarness.CreateAsync();
