@@ -97,11 +97,14 @@ internal static class DeltaFetch
         return changed.Order().ToList();
     }
 
-    /// <summary>The stepper starts with every record already linked ticked: a re-import keeps them in step.</summary>
+    /// <summary>
+    /// The stepper starts with every record already linked ticked, and only those: a re-import keeps them in step. Run before
+    /// the review opens (no one has ticked anything yet); only rows the staging did not already tick that way are written.
+    /// </summary>
     public static async Task PreselectLinkedAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
     {
-        await ImportSelection.OfferedClients(db, runId).Where(c => c.MatchKind == ClientMatchKind.Linked)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsSelected, true), cancellationToken);
+        await ImportSelection.OfferedClients(db, runId).Where(c => (c.MatchKind == ClientMatchKind.Linked) != c.IsSelected)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsSelected, c => c.MatchKind == ClientMatchKind.Linked), cancellationToken);
         await ImportSelection.OfferedStaff(db, runId).Where(s => s.MatchKind == StaffMatchKind.Linked)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsSelected, true), cancellationToken);
     }

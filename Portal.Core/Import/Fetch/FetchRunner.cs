@@ -95,11 +95,17 @@ public sealed class FetchRunner(
         // import into an empty portal all new; reading those back and matching them was most of the match step.
         var anyUnlinked = await db.Clients.AnyAsync(c => c.PracticeId == practiceId && c.XpmLink == null, cancellationToken);
         var links = db.Clients.Where(c => c.PracticeId == practiceId && c.XpmLink != null).Select(c => new { c.XpmLink!.XpmUuid, c.Id });
+        // Only the rows with something to do come back: the rest (every row, in a re-import or a first import into an empty
+        // portal) hold what PortalLinks.MatchOf gives them. Reading all 20,000 to compare them here took 0.2 s of the fetch.
         var rows = await (
                 from staged in ImportSelection.OfferedClients(db, fetchRunId)
                 join link in links on staged.XpmUuid equals link.XpmUuid into linkedTo
                 from link in linkedTo.DefaultIfEmpty()
-                select new { staged.Id, staged.MatchKind, staged.MatchClientId, staged.MatchReason, LinkedClientId = (int?)link.Id })
+                let linkedClientId = (int?)link.Id
+                where linkedClientId != null
+                    ? staged.MatchKind != ClientMatchKind.Linked || staged.MatchClientId != linkedClientId || staged.MatchReason != ClientMatcher.LinkedReason
+                    : anyUnlinked || staged.MatchKind != ClientMatchKind.None || staged.MatchClientId != null || staged.MatchReason != ClientMatcher.NoMatchReason
+                select new { staged.Id, staged.MatchKind, staged.MatchClientId, staged.MatchReason, LinkedClientId = linkedClientId })
             .AsNoTracking().ToListAsync(cancellationToken);
         var changed = new List<StagedClient>();
         var toMatch = new List<long>();
@@ -203,6 +209,8 @@ public sealed class FetchRunner(
             if (MatchOf(ByUuid.TryGetValue(staged.XpmUuid, out var id) ? id : null, AnyUnlinked) is { } match)
             {
                 (staged.MatchKind, staged.MatchClientId, staged.MatchReason) = match;
+                // Ticked as the review will start (DeltaFetch.PreselectLinkedAsync), so a re-import does not write every row again.
+                staged.IsSelected = match.Kind == ClientMatchKind.Linked;
             }
 
             return staged;
