@@ -1,6 +1,5 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Sync;
 
@@ -15,14 +14,16 @@ namespace Portal.Core.Import.Plan;
 /// <see cref="Apply.ImportFingerprintReset"/>), plans to exactly what the last import left: applying an import is
 /// idempotent, so it would write nothing. The import counts it as unchanged and neither reads nor writes it.
 /// <para>
-/// SHA-256 from the base library, cut to 64 bits: stable across processes and machines (unlike <see cref="HashCode"/>),
-/// and a chance collision (one in 2^64 per record) is far below any other failure.
+/// XXH3 (System.IO.Hashing), 64 bits over the values' UTF-16 bytes: stable across processes and machines (unlike
+/// <see cref="HashCode"/>), and a chance collision (one in 2^64 per record) is far below any other failure. It replaced
+/// SHA-256 over a UTF-8 copy, which was 0.1 s of the staging thread at 20,000 clients; a link's value from before the
+/// change matches no record, so the first import after it plans and writes each record's value once.
 /// </para>
 /// </summary>
 public static class ImportFingerprint
 {
     /// <summary>Bump when what an import does with the same values changes, so every record is planned again once.</summary>
-    private const string Version = "1";
+    private const string Version = "2";
 
     public static long Of(StagedClient staged) => Hash(
         staged.Kind.ToString(), staged.Name, staged.FirstName, staged.LastName, staged.BusinessStructure,
@@ -50,15 +51,18 @@ public static class ImportFingerprint
 
     private static long Hash(params string?[] values)
     {
-        var text = new StringBuilder();
+        var hash = new XxHash3();
         foreach (var value in values)
         {
-            // A unit separator between values and a NUL for a missing one: ("a", "bc") never hashes as ("ab", "c").
-            text.Append(value ?? "\0").Append('\u001f');
+            // A unit separator after each value and a NUL for a missing one: ("a", "bc") never hashes as ("ab", "c").
+            hash.Append(value is null ? Missing : MemoryMarshal.AsBytes(value.AsSpan()));
+            hash.Append(Separator);
         }
 
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()), hash);
-        return BinaryPrimitives.ReadInt64LittleEndian(hash);
+        return (long)hash.GetCurrentHashAsUInt64();
     }
+
+    private static ReadOnlySpan<byte> Separator => [0x1F, 0x00];
+
+    private static ReadOnlySpan<byte> Missing => [0x00, 0x00];
 }
