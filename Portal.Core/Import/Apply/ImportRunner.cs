@@ -374,6 +374,10 @@ public sealed class ImportRunner(
                 join entity in ImportSelection.SelectedClients(db, fetch.Id).Where(c => c.Kind == ClientKind.Entity) on staged.ClientUuid equals entity.XpmUuid
                 join entityClient in linked on staged.ClientUuid equals entityClient.XpmLink!.XpmUuid
                 join relatedClient in linked on staged.RelatedClientUuid equals relatedClient.XpmLink!.XpmUuid
+                // One the portal holds under its XPM UUID with the same values needs nothing (in a re-import, nearly all):
+                // left in the database, not read and compared here.
+                where staged.XpmUuid == null || !db.Relationships.Any(r => r.XpmUuid == staged.XpmUuid && r.Type == staged.Type
+                    && r.NumberOfShares == staged.NumberOfShares && r.Percentage == staged.Percentage && r.StartDate == staged.StartDate && r.EndDate == staged.EndDate)
                 orderby staged.Id
                 select new { Staged = staged, EntityId = entityClient.Id, RelatedId = relatedClient.Id })
             .AsNoTracking().ToListAsync(cancellationToken);

@@ -58,24 +58,28 @@ public sealed class SetBasedApplyTests
     public async Task ReImport_OneRelationshipChangedAndOneAdded_UpdatesThatRowOnlyAndInsertsTheNewOne()
     {
         await using var harness = await ImportHarness.CreateAsync();
-        await harness.ImportAsync(await harness.FetchAsync([.. Practice(), BenIs("Shareholder")]));
+        await harness.ImportAsync(await harness.FetchAsync([.. Practice(), BenIs("Shareholder", 900)]));
         await InstallWriteLogAsync(harness);
         var rows = Practice();
         ((StagedRelationship)rows[5]).NumberOfShares = 25;
 
-        await harness.ImportAsync(await harness.FetchAsync([.. rows, BenIs("Shareholder"), BenIs("Secretary")]));
+        await harness.ImportAsync(await harness.FetchAsync([.. rows, BenIs("Shareholder", 900), BenIs("Secretary", 901)]));
 
         var writes = await WritesAsync(harness);
         (writes.Count(w => w == "UPDATE Relationships"), writes.Count(w => w == "INSERT Relationships")).ShouldBe((1, 1));
         var relationships = await harness.WithDbAsync(db => db.Relationships.AsNoTracking().OrderBy(r => r.Type)
-            .Select(r => new { r.Type, r.RelatedClient!.Name, r.NumberOfShares }).ToListAsync());
-        relationships.Select(r => (r.Type, r.Name, r.NumberOfShares)).ShouldBe(
-            [("Director", "Ana Whitfield", (int?)25), ("Secretary", "Ben Ng", null), ("Shareholder", "Ben Ng", null)]);
+            .Select(r => new { r.Type, r.RelatedClient!.Name, r.NumberOfShares, r.XpmUuid }).ToListAsync());
+        relationships.Select(r => (r.Type, r.Name, r.NumberOfShares, r.XpmUuid)).ShouldBe(
+        [
+            ("Director", "Ana Whitfield", (int?)25, (Guid?)ImportTestData.Uuid(899)),
+            ("Secretary", "Ben Ng", null, ImportTestData.Uuid(901)),
+            ("Shareholder", "Ben Ng", null, ImportTestData.Uuid(900)),
+        ]);
 
         // The entity and Ben Ng as Practice() stages them.
-        static StagedRelationship BenIs(string type) => new()
+        static StagedRelationship BenIs(string type, int uuid) => new()
         {
-            ClientUuid = ImportTestData.Uuid(3), RelatedClientUuid = ImportTestData.Uuid(2), RelatedClientName = "Ben Ng", Type = type,
+            XpmUuid = ImportTestData.Uuid(uuid), ClientUuid = ImportTestData.Uuid(3), RelatedClientUuid = ImportTestData.Uuid(2), RelatedClientName = "Ben Ng", Type = type,
         };
     }
 
@@ -127,7 +131,11 @@ public sealed class SetBasedApplyTests
         [
             ImportHarness.Staff(1, "Anna Account", selected: true), ImportHarness.Staff(2, "Joe Job", selected: true),
             company, ben, ana,
-            new StagedRelationship { ClientUuid = company.XpmUuid, RelatedClientUuid = ana.XpmUuid, RelatedClientName = ana.Name, Type = "Director", NumberOfShares = 10 },
+            new StagedRelationship
+            {
+                XpmUuid = ImportTestData.Uuid(899), ClientUuid = company.XpmUuid, RelatedClientUuid = ana.XpmUuid, RelatedClientName = ana.Name,
+                Type = "Director", NumberOfShares = 10,
+            },
         ];
     }
 
