@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Portal.Core.Clients;
 
 /// <summary>A postal or physical address. <see cref="Street"/> may hold several lines, as XPM's does.</summary>
@@ -9,6 +11,8 @@ public sealed record Address
     public string? PostCode { get; init; }
     public string? Country { get; init; }
 
+    /// <summary>Worked out from the parts, so never stored with them (a link's last-synced values hold two addresses).</summary>
+    [JsonIgnore]
     public bool IsEmpty => string.IsNullOrWhiteSpace(ToSingleLine());
 
     public string ToSingleLine() => string.Join(", ",

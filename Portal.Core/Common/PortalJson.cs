@@ -9,9 +9,10 @@ namespace Portal.Core.Common;
 /// System.Text.Json's source-generated serializers for the JSON an import writes for every record (a link's last-synced
 /// values, a record's before-image, a conflict's XPM values). The reflection-based serializer builds its accessors at
 /// run time, which a first import after start-up paid for in compilation, and read and wrote each value more slowly
-/// (profiled: docs/benchmarks.md). Default options, so the stored JSON is exactly what the reflection-based serializer
-/// wrote before.
+/// (profiled: docs/benchmarks.md). A null value is left out (and read back as null), as is <see cref="Clients.Address.IsEmpty"/>:
+/// JSON written before, with every null spelled out, reads the same.
 /// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SyncBase.Stored))]
 [JsonSerializable(typeof(RecordBefore))]
 [JsonSerializable(typeof(PortalClientValues))]

@@ -31,8 +31,11 @@ public sealed record SyncBase
     /// <returns>This very base when nothing changes (every such field already agreed at that value), so a caller can keep its stored JSON.</returns>
     public SyncBase AgreeWhereEqual(PortalClientValues portal, PortalClientValues xpm)
     {
-        var values = Values;
+        // Called for every client an import writes, so a value is copied only where it differs, and all at once: when the two
+        // sides agree on every field (every client an import creates), the base is XPM's values as they are.
         HashSet<ImportField>? agreed = null;
+        List<ImportField>? copy = null;
+        var same = 0;
         foreach (var field in SyncFields.All)
         {
             if (!SyncFields.Same(portal, xpm, field))
@@ -40,16 +43,28 @@ public sealed record SyncBase
                 continue;
             }
 
-            var next = values.With(xpm, field);
+            same++;
             if (!Agreed.Contains(field))
             {
-                (agreed ??= new HashSet<ImportField>(Agreed)).Add(field);
+                if (agreed is null)
+                {
+                    agreed = new HashSet<ImportField>(SyncFields.All.Count);
+                    agreed.UnionWith(Agreed);
+                }
+
+                agreed.Add(field);
             }
 
-            values = next == values ? values : next;
+            if (!SyncFields.Equal(Values, xpm, field))
+            {
+                (copy ??= new List<ImportField>(SyncFields.All.Count)).Add(field);
+            }
         }
 
-        return agreed is null && ReferenceEquals(values, Values) ? this : this with { Values = values, Agreed = agreed ?? Agreed };
+        var values = copy is null ? Values
+            : same == SyncFields.All.Count ? xpm
+            : copy.Aggregate(Values, (next, field) => next.With(xpm, field));
+        return agreed is null && copy is null ? this : this with { Values = values, Agreed = agreed ?? Agreed };
     }
 
     public string ToJson() => JsonSerializer.Serialize(new Stored(2, Values, Agreed.Order().ToList()), PortalJson.Default.Stored);

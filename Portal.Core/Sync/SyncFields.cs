@@ -40,6 +40,22 @@ public static class SyncFields
     public static bool Same(PortalClientValues a, PortalClientValues b, ImportField field) =>
         Key(a, field) == Key(b, field);
 
+    /// <summary>Whether the two hold exactly the same value for <paramref name="field"/> (<see cref="Same"/> compares keys).</summary>
+    public static bool Equal(PortalClientValues a, PortalClientValues b, ImportField field) => field switch
+    {
+        ImportField.Name => a.Name == b.Name,
+        ImportField.FirstName => a.FirstName == b.FirstName,
+        ImportField.LastName => a.LastName == b.LastName,
+        ImportField.Email => a.Email == b.Email,
+        ImportField.Phone => a.Phone == b.Phone,
+        ImportField.Mobile => a.Mobile == b.Mobile,
+        ImportField.PhysicalAddress => a.PhysicalAddress == b.PhysicalAddress,
+        ImportField.PostalAddress => a.PostalAddress == b.PostalAddress,
+        ImportField.DateOfBirth => a.DateOfBirth == b.DateOfBirth,
+        ImportField.BusinessStructure => a.BusinessStructure == b.BusinessStructure,
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
+
     /// <summary>Copies one field's value from <paramref name="source"/> into <paramref name="target"/>.</summary>
     public static PortalClientValues With(this PortalClientValues target, PortalClientValues source, ImportField field) => field switch
     {

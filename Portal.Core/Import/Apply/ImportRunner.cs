@@ -353,12 +353,25 @@ public sealed class ImportRunner(
             wanted.Add((jobManager, TeamRole.JobManager));
         }
 
-        var gone = client.Team.Where(t => !wanted.Contains((t.StaffMemberId, t.Role))).Select(t => t.Id).ToList();
-        var missing = wanted.Where(w => !client.Team.Any(t => t.StaffMemberId == w.StaffMemberId && t.Role == w.Role))
-            .Select(w => new TeamMember { ClientId = client.Id, StaffMemberId = w.StaffMemberId, Role = w.Role }).ToList();
-        removed.AddRange(gone);
-        added.AddRange(missing);
-        return gone.Count > 0 || missing.Count > 0;
+        // Plain loops: this runs for every client an import writes, and a team is two rows at most.
+        var changes = removed.Count + added.Count;
+        foreach (var member in client.Team)
+        {
+            if (!wanted.Contains((member.StaffMemberId, member.Role)))
+            {
+                removed.Add(member.Id);
+            }
+        }
+
+        foreach (var (staffMemberId, role) in wanted)
+        {
+            if (!client.Team.Exists(t => t.StaffMemberId == staffMemberId && t.Role == role))
+            {
+                added.Add(new TeamMember { ClientId = client.Id, StaffMemberId = staffMemberId, Role = role });
+            }
+        }
+
+        return removed.Count + added.Count > changes;
     }
 
     /// <summary>The relationships between imported entities and linked clients, as XPM has them now.</summary>
