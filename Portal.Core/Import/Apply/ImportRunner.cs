@@ -160,6 +160,15 @@ public sealed class ImportRunner(
         foreach (var (staged, entry) in batch)
         {
             var member = entry.PortalId is { } id ? existing[id] : null;
+            if (!entry.WillWrite && member?.XpmLink is { } kept && kept.WebUrl == staged.WebUrl)
+            {
+                // Nothing to write: counted, with no outcome row, as an unchanged client is (a re-import with nothing changed
+                // writes no row). A resumed run plans it again and counts it again, as its committed batches never did.
+                Count(run, entry.Action);
+                run.ItemsDone++;
+                continue;
+            }
+
             var outcome = Outcome(run.Id, StaffRecordType, entry);
             outcome.BeforeJson = member is null ? null : RecordBefore.Of(member).ToJson();
             if (member is null)
@@ -181,11 +190,11 @@ public sealed class ImportRunner(
                 member.XpmLink.LastSyncedAt = Now;
             }
             Count(run, entry.Action);
+            run.ItemsDone++;
             db.Add(outcome);
             written.Add((outcome, member));
         }
 
-        run.ItemsDone += batch.Length;
         await db.SaveChangesAsync(cancellationToken);
         // For an undo: which portal record each outcome is about (a created one has its id only now).
         written.ForEach(w => w.Outcome.PortalRecordId = w.Member.Id);
