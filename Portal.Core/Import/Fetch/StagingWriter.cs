@@ -29,7 +29,7 @@ internal sealed class StagingWriter : IAsyncDisposable
     private readonly Dictionary<Type, List<object>> _pending = [];
     private readonly Dictionary<string, PreparedRow> _updates = [];
 
-    private readonly Dictionary<Type, CopyRows> _copies = [];
+    private readonly Dictionary<Type, PostgresCopy> _copies = [];
 
     /// <summary>
     /// PostgreSQL takes the held rows by binary <c>COPY</c> at <see cref="FlushAsync"/>, its bulk-load protocol: one
@@ -91,10 +91,11 @@ internal sealed class StagingWriter : IAsyncDisposable
     {
         if (!_copies.TryGetValue(type, out var copy))
         {
-            _copies[type] = copy = CopyRows.For(_db, type);
+            var (_, properties) = InsertedColumns(_db, type);
+            _copies[type] = copy = PostgresCopy.For(_db, _db.Model.FindEntityType(type)!, properties);
         }
 
-        await copy.WriteAsync((Npgsql.NpgsqlConnection)_db.Database.GetDbConnection(), rows, cancellationToken);
+        await copy.WriteAsync(_db, rows, cancellationToken);
         rows.Clear();
     }
 
@@ -282,60 +283,5 @@ internal sealed class StagingWriter : IAsyncDisposable
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
             .Concat(entityType.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()))
             .ToList());
-    }
-
-    /// <summary>A binary <c>COPY … FROM STDIN</c> of one entity type's rows, columns and conversions from the EF model.</summary>
-    private sealed class CopyRows
-    {
-        private readonly string _sql;
-        private readonly (IClrPropertyGetter Getter, ValueConverter? Converter, NpgsqlTypes.NpgsqlDbType? Type)[] _columns;
-
-        private CopyRows(string sql, (IClrPropertyGetter, ValueConverter?, NpgsqlTypes.NpgsqlDbType?)[] columns) => (_sql, _columns) = (sql, columns);
-
-        public static CopyRows For(PortalDbContext db, Type clrType)
-        {
-            var (table, properties) = InsertedColumns(db, clrType);
-            var sql = db.GetService<ISqlGenerationHelper>();
-            // The provider's own mapping says each column's wire type, as it does for a parameter.
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            var columns = properties.Select(p =>
-            {
-                var parameter = (Npgsql.NpgsqlParameter)((RelationalTypeMapping)p.GetTypeMapping()).CreateParameter(command, "p", null, nullable: true);
-                NpgsqlTypes.NpgsqlDbType? type = parameter.NpgsqlDbType == NpgsqlTypes.NpgsqlDbType.Unknown ? null : parameter.NpgsqlDbType;
-                return (p.GetGetter(), p.GetTypeMapping().Converter, type);
-            }).ToArray();
-            return new CopyRows(
-                $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)",
-                columns);
-        }
-
-        public async Task WriteAsync(Npgsql.NpgsqlConnection connection, List<object> rows, CancellationToken cancellationToken)
-        {
-            // On the connection's open transaction: a batch's rows commit or roll back with it.
-            await using var importer = await connection.BeginBinaryImportAsync(_sql, cancellationToken);
-            foreach (var row in rows)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                foreach (var (getter, converter, type) in _columns)
-                {
-                    var value = getter.GetClrValueUsingContainingEntity(row);
-                    value = value is null || converter is null ? value : converter.ConvertToProvider(value);
-                    if (value is null)
-                    {
-                        await importer.WriteNullAsync(cancellationToken);
-                    }
-                    else if (type is { } dbType)
-                    {
-                        await importer.WriteAsync(value, dbType, cancellationToken);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(value, cancellationToken);
-                    }
-                }
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
     }
 }
