@@ -165,7 +165,6 @@ public sealed class ImportRunner(
                 // Nothing to write: counted, with no outcome row, as an unchanged client is (a re-import with nothing changed
                 // writes no row). A resumed run plans it again and counts it again, as its committed batches never did.
                 Count(run, entry.Action);
-                run.ItemsDone++;
                 continue;
             }
 
@@ -190,11 +189,11 @@ public sealed class ImportRunner(
                 member.XpmLink.LastSyncedAt = Now;
             }
             Count(run, entry.Action);
-            run.ItemsDone++;
             db.Add(outcome);
             written.Add((outcome, member));
         }
 
+        run.ItemsDone += batch.Length;
         await db.SaveChangesAsync(cancellationToken);
         // For an undo: which portal record each outcome is about (a created one has its id only now).
         written.ForEach(w => w.Outcome.PortalRecordId = w.Member.Id);
