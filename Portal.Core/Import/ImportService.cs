@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
 using Portal.Core.Clients;
 using Portal.Core.Common;
 using Portal.Core.Data;
 using Portal.Core.Identity;
 using Portal.Core.Import.Apply;
+using Portal.Core.Import.Plan;
 using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
 using Portal.Core.Xpm.Connection;
@@ -206,6 +208,15 @@ public sealed class ImportService(
         }
 
         var outcomes = await db.Set<ImportOutcome>().AsNoTracking().Where(o => o.RunId == runId).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        // A created client's values: its "Created" audit row, which the outcome row does not repeat (ImportOutcome.FieldsChanged).
+        var created = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.RunId == runId && a.RecordType == "Client" && a.Field == "Created" && a.Source == AuditSource.XpmImport)
+            .Select(a => new { a.RecordId, a.NewValue }).ToDictionaryAsync(a => a.RecordId, a => a.NewValue, cancellationToken);
+        foreach (var outcome in outcomes.Where(o => o is { Action: ImportAction.Create, FieldsChanged: null, PortalRecordId: not null } && o.RecordType != "Staff"))
+        {
+            outcome.FieldsChanged = created.GetValueOrDefault(outcome.PortalRecordId!.Value);
+        }
+
         return ImportOutcomeCsv.Write(outcomes);
     }
 

@@ -15,7 +15,10 @@ public sealed class ImportOutcome
     public required string Name { get; set; }
     public ImportAction Action { get; set; }
 
-    /// <summary>"Email: a@x → b@x; Phone: … → …".</summary>
+    /// <summary>
+    /// "Email: a@x → b@x; Phone: … → …". Null for a client the import created: the values it was created with are its
+    /// "Created" audit row, written with it, which the outcome file shows here.
+    /// </summary>
     public string? FieldsChanged { get; set; }
 
     public string? Reason { get; set; }

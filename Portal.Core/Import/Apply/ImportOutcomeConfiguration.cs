@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Runs;
 
 namespace Portal.Core.Import.Apply;
@@ -11,6 +12,7 @@ internal sealed class ImportOutcomeConfiguration : IEntityTypeConfiguration<Impo
         builder.HasOne<ImportRun>().WithMany().HasForeignKey(o => o.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(o => o.RecordType).HasMaxLength(20);
         builder.Property(o => o.Action).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.Reason).HasConversion(StandardReasons.Converter);
         builder.HasIndex(o => o.RunId);
     }
 }

@@ -228,7 +228,8 @@ public sealed class ImportRunner(
         {
             var entry = plan.Entry;
             var recordType = plan.Xpm.Kind == ClientKind.Entity ? "Entity" : "Client";
-            var outcome = Outcome(run.Id, recordType, entry);
+            // A created client's values are in its "Created" audit row below: its outcome row does not repeat them.
+            var outcome = Outcome(run.Id, recordType, entry, withFields: entry.Action != ImportAction.Create);
             if (entry.Action == ImportAction.NeedsReview)
             {
                 run.Skipped++;
@@ -457,14 +458,14 @@ public sealed class ImportRunner(
     private static (string, Guid?, int?, decimal?, DateOnly?, DateOnly?) Values(Relationship r) =>
         (r.Type, r.XpmUuid, r.NumberOfShares, r.Percentage, r.StartDate, r.EndDate);
 
-    private static ImportOutcome Outcome(int runId, string recordType, ImportPlanEntry entry) => new()
+    private static ImportOutcome Outcome(int runId, string recordType, ImportPlanEntry entry, bool withFields = true) => new()
     {
         RunId = runId,
         XpmUuid = entry.XpmUuid,
         RecordType = recordType,
         Name = entry.Name,
         Action = entry.Action,
-        FieldsChanged = entry.Fields.Count == 0 ? null
+        FieldsChanged = entry.Fields.Count == 0 || !withFields ? null
             : string.Join("; ", entry.Fields.Select(f => $"{ImportFields.Label(f.Field)}: {f.Before ?? "(blank)"} → {f.After ?? "(blank)"}")),
         Reason = string.Join(" ", entry.Reasons),
     };

@@ -33,7 +33,7 @@ internal sealed class StagingConfiguration :
         builder.HasIndex(c => new { c.RunId, c.Kind, c.Name });
         builder.Property(c => c.MatchKind).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Suggestion).HasConversion<string>().HasMaxLength(20);
-        builder.Property(c => c.MatchReason).HasMaxLength(500);
+        builder.Property(c => c.MatchReason).HasMaxLength(500).HasConversion(StandardReasons.Converter);
     }
 
     public void Configure(EntityTypeBuilder<StagedRelationship> builder)

@@ -204,7 +204,7 @@ public sealed class ImportRunTests
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("Record,Type,XPM UUID,Action,Fields changed,Reason");
-        lines.ShouldContain(l => l.StartsWith("Ana Whitfield,Client,43fdc385-d166-48e8-8919-370f806797ee,Create,") && l.Contains("Email: (blank) → ana@kowhairidge.example"));
+        lines.ShouldContain(l => l.StartsWith("Ana Whitfield,Client,43fdc385-d166-48e8-8919-370f806797ee,Create,") && l.Contains("Email: ana@kowhairidge.example"));
         lines.ShouldContain(l => l.StartsWith("Kowhai Ridge Orchards Ltd,Entity,"));
         lines.Length.ShouldBe(1 + 2 + importer.Portal.Practice.Current.Staff.Count);
         var row = history.ShouldHaveSingleItem();

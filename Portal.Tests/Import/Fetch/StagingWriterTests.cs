@@ -106,6 +106,42 @@ public sealed class StagingWriterTests
         staged.Order().ShouldBe(kept.Order());
     }
 
+    [Fact]
+    public async Task InsertAsync_StandardMatchReasons_StoredAsShortCodes_ReadAndQueriedAsTheirText()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var runId = await AddRunAsync(database);
+        var (created, linked, other, before) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+
+        await using (var db = database.CreateDbContext())
+        {
+            await using var writer = await StagingWriter.OpenAsync(db, CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await writer.InsertAsync(Matched(created, ClientMatchKind.None, ClientMatcher.NoMatchReason), CancellationToken.None);
+            await writer.InsertAsync(Matched(linked, ClientMatchKind.Linked, ClientMatcher.LinkedReason), CancellationToken.None);
+            await writer.InsertAsync(Client(runId, other), CancellationToken.None);
+            await writer.FlushAsync(CancellationToken.None);
+            await transaction.CommitAsync();
+            // A row stored before the codes: the whole text.
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"StagedClient\" (\"RunId\", \"XpmUuid\", \"Kind\", \"Name\", \"IsArchived\", \"IsDeleted\", \"IsSelected\", \"MatchKind\", \"MatchReason\", \"Suggestion\", \"Fingerprint\") VALUES ({runId}, {before.ToString().ToUpperInvariant()}, 'Person', 'Old', false, false, true, 'None', {ClientMatcher.NoMatchReason}, 'Pending', 0)");
+        }
+
+        await using var read = database.CreateDbContext();
+        var stored = await read.Database.SqlQuery<string>($"SELECT \"MatchReason\" AS \"Value\" FROM \"StagedClient\" WHERE \"RunId\" = {runId} ORDER BY \"Id\"").ToListAsync();
+        stored.ShouldBe(["~no-match", "~linked", "Same name", ClientMatcher.NoMatchReason]);
+        var reasons = await read.Set<StagedClient>().Where(c => c.RunId == runId).OrderBy(c => c.Id).Select(c => c.MatchReason).ToListAsync();
+        reasons.ShouldBe([ClientMatcher.NoMatchReason, ClientMatcher.LinkedReason, "Same name", ClientMatcher.NoMatchReason]);
+        (await read.Set<StagedClient>().Where(c => c.RunId == runId && c.MatchReason == ClientMatcher.LinkedReason).Select(c => c.XpmUuid).SingleAsync()).ShouldBe(linked);
+        (await read.Set<StagedClient>().CountAsync(c => c.RunId == runId && c.XpmUuid != before && c.MatchReason != ClientMatcher.NoMatchReason)).ShouldBe(2);
+
+        StagedClient Matched(Guid uuid, ClientMatchKind kind, string reason)
+        {
+            var client = Client(runId, uuid);
+            (client.MatchKind, client.MatchReason) = (kind, reason);
+            return client;
+        }
+    }
+
     private static StagedClient Client(int runId, Guid uuid) => new()
     {
         RunId = runId, XpmUuid = uuid, Kind = ClientKind.Person, Name = "Chloé O'Brien", FirstName = "Chloé", LastName = "O'Brien",
