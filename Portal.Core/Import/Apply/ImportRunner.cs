@@ -71,8 +71,9 @@ public sealed class ImportRunner(
             var staffByUuid = await LinkedIds.StaffAsync(db, fetch.PracticeId, cancellationToken);
             var (importContext, alsoAt) = await SelectionPlanner.ImportContextAsync(db, fetch.PracticeId, run.DetailLevel, staffByUuid, cancellationToken);
             // Records unchanged on both sides since the last import are counted, not read: no plan, no write, no outcome row.
-            var unchanged = (await SelectionPlanner.UnchangedSinceImportAsync(db, fetch.Id, fetch.PracticeId, importContext, cancellationToken, alsoAt))
-                .Where(u => !applied.Clients.Contains(u.XpmUuid)).Select(u => u.StagedId).ToHashSet();
+            var split = await SelectionPlanner.SplitAsync(db, fetch.Id, fetch.PracticeId, importContext, cancellationToken, alsoAt);
+            // What a resumed run's committed batches applied is counted already (their outcome rows), unchanged or not.
+            var unchanged = split.Unchanged.Where(u => !applied.Clients.Contains(u.XpmUuid)).ToList();
             run.Skipped += unchanged.Count;
             run.ItemsDone += unchanged.Count;
             await PublishAsync(db, live, run, "Importing clients and entities", cancellationToken);
@@ -81,7 +82,7 @@ public sealed class ImportRunner(
             await using (var planning = await contextFactory.CreateDbContextAsync(cancellationToken))
             await using (var writer = await ApplyWriter.OpenAsync(db, cancellationToken))
             {
-                await foreach (var plan in PlanWindows(planning, db, fetch, run.DetailLevel, unchanged, cancellationToken))
+                await foreach (var plan in PlanWindows(planning, db, fetch, run.DetailLevel, split.ToPlan, cancellationToken))
                 {
                     if (plan.Clients.Where(p => !applied.Clients.Contains(p.Staged.XpmUuid)).ToArray() is { Length: > 0 } clients)
                     {
@@ -125,10 +126,10 @@ public sealed class ImportRunner(
     /// portal client to one record at most). A factory whose contexts share one connection (SQLite in memory) cannot
     /// read beside the writes, so there the windows are planned in turn.
     /// </summary>
-    private IAsyncEnumerable<ImportPlan> PlanWindows(PortalDbContext planning, PortalDbContext applying, ImportRun fetch, ImportDetailLevel level, IReadOnlySet<long> skip, CancellationToken cancellationToken)
+    private IAsyncEnumerable<ImportPlan> PlanWindows(PortalDbContext planning, PortalDbContext applying, ImportRun fetch, ImportDetailLevel level, IReadOnlyList<long> stagedIds, CancellationToken cancellationToken)
     {
         var sharesConnection = ReferenceEquals(planning.Database.GetDbConnection(), applying.Database.GetDbConnection());
-        var windows = SelectionPlanner.PlanClientWindowsAsync(sharesConnection ? applying : planning, fetch.Id, fetch.PracticeId, level, BatchSize, skip, cancellationToken);
+        var windows = SelectionPlanner.PlanClientWindowsAsync(sharesConnection ? applying : planning, fetch.Id, fetch.PracticeId, level, BatchSize, stagedIds, cancellationToken);
         return sharesConnection ? windows : ReadAhead.Of(windows, cancellationToken);
     }
 

@@ -41,12 +41,11 @@ internal sealed class SelectionPlanner
     }
 
     /// <summary>
-    /// Reads the fetch's selected staged records and the practice's portal records, but for <paramref name="skip"/> (staged
-    /// ids; see <see cref="UnchangedSinceImportAsync(PortalDbContext, int, int, ImportDetailLevel, CancellationToken)"/>); plan
-    /// as often as needed after.
+    /// Reads the fetch's staged records <paramref name="stagedIds"/> (selected ones: see <see cref="SplitAsync(PortalDbContext, int, int, ImportDetailLevel, CancellationToken)"/>)
+    /// and the practice's portal records they can touch; plan as often as needed after.
     /// </summary>
-    public static Task<SelectionPlanner> LoadAsync(PortalDbContext db, int fetchRunId, int practiceId, IReadOnlyCollection<long> skip, CancellationToken cancellationToken) =>
-        LoadAsync(db, fetchRunId, practiceId, window: null, cancellationToken, skip);
+    public static Task<SelectionPlanner> LoadAsync(PortalDbContext db, int fetchRunId, int practiceId, IReadOnlyCollection<long> stagedIds, CancellationToken cancellationToken) =>
+        LoadAsync(db, fetchRunId, practiceId, window: null, cancellationToken, stagedIds);
 
     /// <summary>
     /// The Confirm step's preview of the import at <paramref name="level"/>: the plan of every selected record but those
@@ -55,15 +54,15 @@ internal sealed class SelectionPlanner
     /// <remarks>Planned a window at a time, as the import plans it, holding only the counts and the changes shown.</remarks>
     public static async Task<ImportPreview> PreviewAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, int batchSize, CancellationToken cancellationToken)
     {
-        var unchanged = await UnchangedSinceImportAsync(db, fetchRunId, practiceId, level, cancellationToken);
+        var split = await SplitAsync(db, fetchRunId, practiceId, level, cancellationToken);
         var preview = new ImportPreview.Builder();
         preview.Add(await PlanStaffAsync(db, fetchRunId, practiceId, level, cancellationToken));
-        await foreach (var window in PlanClientWindowsAsync(db, fetchRunId, practiceId, level, batchSize, unchanged.Select(u => u.StagedId).ToHashSet(), cancellationToken))
+        await foreach (var window in PlanClientWindowsAsync(db, fetchRunId, practiceId, level, batchSize, split.ToPlan, cancellationToken))
         {
             preview.Add(window);
         }
 
-        return preview.Build(unchanged.Count(u => u.Kind == ClientKind.Person), unchanged.Count(u => u.Kind == ClientKind.Entity));
+        return preview.Build(split.Unchanged.Count(u => u.Kind == ClientKind.Person), split.Unchanged.Count(u => u.Kind == ClientKind.Entity));
     }
 
     /// <summary>The import's plan for the selected staff (planned and applied before any client: a client's team names them).</summary>
@@ -71,30 +70,28 @@ internal sealed class SelectionPlanner
         (await LoadAsync(db, fetchRunId, practiceId, Window.StaffOnly, cancellationToken)).Plan(level);
 
     /// <summary>
-    /// The same plan for the selected clients, a window at a time, for the import: <paramref name="batchSize"/> at a time in
-    /// staged order, leaving out <paramref name="skip"/> (staged ids). Each window is read when the caller asks for it,
+    /// The same plan for the selected clients <paramref name="stagedIds"/> (in staged order: <see cref="SelectionSplit.ToPlan"/>), a
+    /// window at a time, for the import: <paramref name="batchSize"/> at a time. Each window is read when the caller asks for it,
     /// so only one window's records and portal clients are held (a whole plan held 190 MB at 20,000 clients), and it is
     /// planned against the portal as the caller's earlier windows left it. Each window's plan is the one the whole plan
     /// would have made: a record's plan depends only on its own match and its own portal client, and the fetch settled
     /// contests (two records wanting one portal client) before anything was planned.
     /// </summary>
     public static async IAsyncEnumerable<ImportPlan> PlanClientWindowsAsync(
-        PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, int batchSize, IReadOnlySet<long> skip,
+        PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, int batchSize, IReadOnlyList<long> stagedIds,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Each window is found by primary keys: the staged ids once, and which portal client holds each XPM UUID once (a
-        // window's records cannot be linked by an earlier window: each UUID is staged once). Filtering and ordering the
-        // staged rows, or joining each window to the links, per window scanned the whole run each time.
-        var ids = (await ImportSelection.SelectedClients(db, fetchRunId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken))
-            .Where(id => !skip.Contains(id)).ToList();
-        if (ids.Count == 0)
+        // Each window is found by primary keys: the staged ids, and which portal client holds each XPM UUID once (a window's
+        // records cannot be linked by an earlier window: each UUID is staged once). Filtering and ordering the staged rows,
+        // or joining each window to the links, per window scanned the whole run each time.
+        if (stagedIds.Count == 0)
         {
             // Every record unchanged since the last import (a re-import with nothing changed): no links to read either.
             yield break;
         }
 
         var linked = await LinkedIds.ClientsAsync(db, practiceId, cancellationToken);
-        foreach (var chunk in ids.Chunk(batchSize))
+        foreach (var chunk in stagedIds.Chunk(batchSize))
         {
             yield return (await LoadAsync(db, fetchRunId, practiceId, new Window(chunk, linked), cancellationToken)).Plan(level);
         }
@@ -115,28 +112,36 @@ internal sealed class SelectionPlanner
     }
 
     /// <summary>
-    /// The selected records XPM has exactly as when the last import applied them, under the same
-    /// <paramref name="importContext"/>, whose portal client has not changed since: an import would plan each of them as
-    /// unchanged and write nothing (<see cref="ImportFingerprint"/>). Read as a few numbers a record, not planned.
+    /// The selected records in staged order, split: those XPM has exactly as when the last import applied them, under the
+    /// same <paramref name="importContext"/>, whose portal client has not changed since (an import would plan each of them
+    /// as unchanged and write nothing: <see cref="ImportFingerprint"/>), and the rest, to plan. Read as a few numbers a
+    /// record, once: the preview, the counts and the import plan the rest by these ids without reading the selection again.
     /// </summary>
     /// <param name="alsoAt">Another context a record may match: an import at all contact details, for one at basic (a record
     /// unchanged at all contact details is unchanged at basic too, its fields being a subset).</param>
-    public static async Task<List<(long StagedId, Guid XpmUuid, ClientKind Kind)>> UnchangedSinceImportAsync(
+    public static async Task<SelectionSplit> SplitAsync(
         PortalDbContext db, int fetchRunId, int practiceId, long importContext, CancellationToken cancellationToken, long? alsoAt = null)
     {
         // Two plain reads joined here: SQLite joined the staged rows to the links row by row (0.2 s at 20,000).
         var links = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && c.XpmLink != null && c.XpmLink.ImportFingerprint != null)
             .Select(c => new { c.XpmLink!.XpmUuid, c.XpmLink.ImportFingerprint }).ToDictionaryAsync(c => c.XpmUuid, c => c.ImportFingerprint!.Value, cancellationToken);
-        if (links.Count == 0)
+        var staged = await ImportSelection.SelectedClients(db, fetchRunId).AsNoTracking().OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint }).ToListAsync(cancellationToken);
+        var split = new SelectionSplit([], []);
+        foreach (var s in staged)
         {
-            return [];
+            if (links.TryGetValue(s.XpmUuid, out var kept)
+                && (kept == ImportFingerprint.Combine(s.Fingerprint, importContext) || (alsoAt is { } other && kept == ImportFingerprint.Combine(s.Fingerprint, other))))
+            {
+                split.Unchanged.Add((s.Id, s.XpmUuid, s.Kind));
+            }
+            else
+            {
+                split.ToPlan.Add(s.Id);
+            }
         }
 
-        var staged = await ImportSelection.SelectedClients(db, fetchRunId).AsNoTracking()
-            .Select(s => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint }).ToListAsync(cancellationToken);
-        return staged.Where(s => links.TryGetValue(s.XpmUuid, out var kept)
-                && (kept == ImportFingerprint.Combine(s.Fingerprint, importContext) || (alsoAt is { } other && kept == ImportFingerprint.Combine(s.Fingerprint, other))))
-            .Select(s => (s.Id, s.XpmUuid, s.Kind)).ToList();
+        return split;
     }
 
     /// <summary>
@@ -144,11 +149,11 @@ internal sealed class SelectionPlanner
     /// unchanged at all contact details is unchanged at basic too (its fields are a subset), so the Clients step's counts
     /// for both levels may leave out what this gives at <see cref="ImportDetailLevel.AllContactDetails"/>.
     /// </summary>
-    public static async Task<List<(long StagedId, Guid XpmUuid, ClientKind Kind)>> UnchangedSinceImportAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken)
+    public static async Task<SelectionSplit> SplitAsync(PortalDbContext db, int fetchRunId, int practiceId, ImportDetailLevel level, CancellationToken cancellationToken)
     {
         var staffByUuid = await LinkedIds.StaffAsync(db, practiceId, cancellationToken);
         var (context, alsoAt) = await ImportContextAsync(db, practiceId, level, staffByUuid, cancellationToken);
-        return await UnchangedSinceImportAsync(db, fetchRunId, practiceId, context, cancellationToken, alsoAt);
+        return await SplitAsync(db, fetchRunId, practiceId, context, cancellationToken, alsoAt);
     }
 
     /// <summary>How many staff and clients the import will plan or skip.</summary>
@@ -163,9 +168,9 @@ internal sealed class SelectionPlanner
         public static readonly Window StaffOnly = new([], new Dictionary<Guid, int>());
     }
 
-    /// <param name="window">Null: everything. Otherwise the staff (no staged ids) or one window of clients (no staff).</param>
+    /// <param name="window">Null: the staff and <paramref name="stagedIds"/>. Otherwise the staff (no staged ids) or one window of clients (no staff).</param>
     private static async Task<SelectionPlanner> LoadAsync(
-        PortalDbContext db, int fetchRunId, int practiceId, Window? window, CancellationToken cancellationToken, IReadOnlyCollection<long>? skip = null)
+        PortalDbContext db, int fetchRunId, int practiceId, Window? window, CancellationToken cancellationToken, IReadOnlyCollection<long>? stagedIds = null)
     {
         var withStaff = window is null || window.StagedIds.Count == 0;
         var staff = withStaff ? await ImportSelection.SelectedStaff(db, fetchRunId).AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken) : [];
@@ -174,20 +179,10 @@ internal sealed class SelectionPlanner
         List<Client> portalClients;
         if (window is null)
         {
-            var selected = ImportSelection.SelectedClients(db, fetchRunId).AsNoTracking();
-            if (skip is { Count: > 0 })
-            {
-                // By the ids kept, not "not in" the ids skipped: PostgreSQL checks a NOT IN list row by row against every
-                // item (1.5 s at 20,000), while an IN list is a primary-key lookup on both databases.
-                var skipped = skip.ToHashSet();
-                var kept = (await selected.Select(c => c.Id).ToListAsync(cancellationToken)).Where(id => !skipped.Contains(id)).ToList();
-                selected = db.Set<StagedClient>().AsNoTracking().Where(c => kept.Contains(c.Id));
-                clients = kept.Count == 0 ? [] : await selected.OrderBy(c => c.Id).ToListAsync(cancellationToken);
-            }
-            else
-            {
-                clients = await selected.OrderBy(c => c.Id).ToListAsync(cancellationToken);
-            }
+            // By the ids kept, never "not in" the ids left out: PostgreSQL checks a NOT IN list row by row against every item
+            // (1.5 s at 20,000), while an IN list is a primary-key lookup on both databases.
+            var ids = (stagedIds ?? []).ToList();
+            clients = ids.Count == 0 ? [] : await db.Set<StagedClient>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
 
             // Only the portal clients the plan can touch: those matched at the fetch, and those linked to a selected UUID since.
             var matched = clients.Where(c => c.MatchClientId is not null).Select(c => c.MatchClientId!.Value).Distinct().ToList();
@@ -198,8 +193,8 @@ internal sealed class SelectionPlanner
         }
         else
         {
-            var stagedIds = window.StagedIds.ToList();
-            clients = stagedIds.Count == 0 ? [] : await db.Set<StagedClient>().AsNoTracking().Where(c => stagedIds.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+            var windowIds = window.StagedIds.ToList();
+            clients = windowIds.Count == 0 ? [] : await db.Set<StagedClient>().AsNoTracking().Where(c => windowIds.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
             var portalIds = clients.Select(c => c.MatchClientId)
                 .Concat(clients.Select(c => window.LinkedClients.TryGetValue(c.XpmUuid, out var id) ? id : (int?)null))
                 .OfType<int>().Distinct().ToList();

@@ -171,7 +171,7 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         var fetch = await FindFetchAsync(db, runId, cancellationToken) ?? throw new InvalidOperationException($"Fetch run {runId} is not this practice's.");
         // Records unchanged since the last import change nothing at either level: not read (a full re-read of a big practice
         // is almost all of them, and planning them took over a second at 20,000 on every tick).
-        var unchanged = await SelectionPlanner.UnchangedSinceImportAsync(db, fetch.Id, fetch.PracticeId, ImportDetailLevel.AllContactDetails, cancellationToken);
+        var split = await SelectionPlanner.SplitAsync(db, fetch.Id, fetch.PracticeId, ImportDetailLevel.AllContactDetails, cancellationToken);
         // Records that will be created change at both levels (a name at least) and are counted, not planned: a first import
         // is all of them. "Will be created": matched to nothing (or a suggestion rejected) and not linked since.
         var linked = db.Clients.Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null).Select(c => c.XpmLink!.XpmUuid);
@@ -179,7 +179,8 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
             .Where(c => (c.MatchKind == ClientMatchKind.None || (c.MatchKind == ClientMatchKind.Suggested && c.Suggestion == SuggestionDecision.Rejected))
                 && c.Name.Trim() != "" && !linked.Contains(c.XpmUuid))
             .Select(c => new { c.Id, c.Kind }).ToListAsync(cancellationToken);
-        var planner = await SelectionPlanner.LoadAsync(db, fetch.Id, fetch.PracticeId, [.. unchanged.Select(u => u.StagedId), .. creates.Select(c => c.Id)], cancellationToken);
+        var created = creates.Select(c => c.Id).ToHashSet();
+        var planner = await SelectionPlanner.LoadAsync(db, fetch.Id, fetch.PracticeId, split.ToPlan.Where(id => !created.Contains(id)).ToList(), cancellationToken);
         return new DetailLevelChanges(Count(planner.Plan(ImportDetailLevel.Basic)), Count(planner.Plan(ImportDetailLevel.AllContactDetails)));
 
         DetailLevelChanges.Count Count(ImportPlan plan)
