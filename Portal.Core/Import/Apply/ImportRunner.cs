@@ -94,7 +94,7 @@ public sealed class ImportRunner(
             }
 
             await PublishAsync(db, live, run, "Archiving and restoring as in Xero Practice Manager", cancellationToken);
-            await XpmArchiveState.ApplyAsync(db, run, fetch.Id, Now, BatchSize, cancellationToken);
+            await XpmArchiveState.ApplyAsync(db, run, split.ArchiveChanges, Now, BatchSize, cancellationToken);
 
             await PublishAsync(db, live, run, "Linking relationships", cancellationToken);
             // A context of its own: its tracker holds only the relationships XPM changed, never the run row tracked here.

@@ -114,23 +114,51 @@ internal sealed class SelectionPlanner
     /// <summary>
     /// The selected records in staged order, split: those XPM has exactly as when the last import applied them, under the
     /// same <paramref name="importContext"/>, whose portal client has not changed since (an import would plan each of them
-    /// as unchanged and write nothing: <see cref="ImportFingerprint"/>), and the rest, to plan. Read as a few numbers a
-    /// record, once: the preview, the counts and the import plan the rest by these ids without reading the selection again.
+    /// as unchanged and write nothing: <see cref="ImportFingerprint"/>), and the rest, to plan; and the archive changes XPM
+    /// asks of linked clients (<see cref="SelectionSplit.ArchiveChanges"/>). Every staged record and its link are read as a
+    /// few numbers each, once: the preview, the counts and the import plan by these ids, and the import's archive pass
+    /// works from them, without reading the fetch or the links again (joining the two in SQL for the archive pass alone
+    /// took 0.13 s of every 20,000-client import).
     /// </summary>
     /// <param name="alsoAt">Another context a record may match: an import at all contact details, for one at basic (a record
     /// unchanged at all contact details is unchanged at basic too, its fields being a subset).</param>
     public static async Task<SelectionSplit> SplitAsync(
         PortalDbContext db, int fetchRunId, int practiceId, long importContext, CancellationToken cancellationToken, long? alsoAt = null)
     {
-        // Two plain reads joined here: SQLite joined the staged rows to the links row by row (0.2 s at 20,000).
-        var links = await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && c.XpmLink != null && c.XpmLink.ImportFingerprint != null)
-            .Select(c => new { c.XpmLink!.XpmUuid, c.XpmLink.ImportFingerprint }).ToDictionaryAsync(c => c.XpmUuid, c => c.ImportFingerprint!.Value, cancellationToken);
-        var staged = await ImportSelection.SelectedClients(db, fetchRunId).AsNoTracking().OrderBy(s => s.Id)
-            .Select(s => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint }).ToListAsync(cancellationToken);
-        var split = new SelectionSplit([], []);
+        var staged = await db.Set<StagedClient>().AsNoTracking().Where(s => s.RunId == fetchRunId).OrderBy(s => s.Id)
+            .Select(s => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint, s.IsSelected, s.IsArchived, s.IsDeleted })
+            .ToListAsync(cancellationToken);
+        var split = new SelectionSplit([], [], []);
+        if (staged.Count == 0)
+        {
+            return split;
+        }
+
+        // Two plain reads joined here: SQLite joined the staged rows to the links row by row (0.2 s at 20,000). A delta's
+        // few records read their own links by the unique index; a full read reads every link in one pass.
+        var links = db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && c.XpmLink != null);
+        if (staged.Count <= FewRecords)
+        {
+            var uuids = staged.Select(s => s.XpmUuid).ToList();
+            links = links.Where(c => uuids.Contains(c.XpmLink!.XpmUuid));
+        }
+
+        var linked = await links.Select(c => new { c.Id, c.XpmLink!.XpmUuid, c.XpmLink.ImportFingerprint, c.XpmLink.IsArchivedInXpm })
+            .ToDictionaryAsync(c => c.XpmUuid, cancellationToken);
         foreach (var s in staged)
         {
-            if (links.TryGetValue(s.XpmUuid, out var kept)
+            var link = linked.GetValueOrDefault(s.XpmUuid);
+            if (link is not null && (s.IsArchived || s.IsDeleted) != link.IsArchivedInXpm)
+            {
+                split.ArchiveChanges[link.Id] = s.IsArchived || s.IsDeleted;
+            }
+
+            if (!ImportSelection.IsSelected(s.IsArchived, s.IsDeleted, s.IsSelected))
+            {
+                continue;
+            }
+
+            if (link?.ImportFingerprint is { } kept
                 && (kept == ImportFingerprint.Combine(s.Fingerprint, importContext) || (alsoAt is { } other && kept == ImportFingerprint.Combine(s.Fingerprint, other))))
             {
                 split.Unchanged.Add((s.Id, s.XpmUuid, s.Kind));
@@ -143,6 +171,9 @@ internal sealed class SelectionPlanner
 
         return split;
     }
+
+    /// <summary>Up to this many staged records (a delta), <see cref="SplitAsync(PortalDbContext, int, int, long, CancellationToken, long?)"/> reads only their links.</summary>
+    private const int FewRecords = 1000;
 
     /// <summary>
     /// The same before an import starts, at <paramref name="level"/>, with the portal's staff links as they are now. A record
