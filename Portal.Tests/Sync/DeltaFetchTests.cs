@@ -77,7 +77,7 @@ public sealed class DeltaFetchTests
     }
 
     [Fact]
-    public async Task Fetch_FullReimport_ReadsEveryClient()
+    public async Task Fetch_FullReimport_ReadsEveryClientAndTicksOnlyTheLinked()
     {
         await using var importer = await SandboxImporter.StartAsync();
         await importer.ImportAsync(SandboxWellKnown.AnaWhitfieldName);
@@ -88,6 +88,10 @@ public sealed class DeltaFetchTests
         fetch.ModifiedSince.ShouldBeNull();
         importer.Calls.All.ShouldNotContain(c => c.Contains("modifiedsince="));
         (fetch.ClientCount + fetch.EntityCount).ShouldBeGreaterThan(1);
+        // Ticked by the staging from the links it read (the match step changed nothing, so no pass ticks them again).
+        var ticked = await importer.Portal.App.WithDbAsync(db => db.Set<StagedClient>().AsNoTracking()
+            .Where(s => s.RunId == fetch.RunId && s.IsSelected).Select(s => new { s.XpmUuid, s.MatchKind }).ToListAsync());
+        ticked.ShouldHaveSingleItem().ShouldBe(new { XpmUuid = Ana, MatchKind = ClientMatchKind.Linked });
     }
 
     private static Task<string> PortalRowsAsync(SandboxImporter importer) => importer.Portal.App.WithDbAsync(async db =>

@@ -101,10 +101,15 @@ internal static class DeltaFetch
     /// The stepper starts with every record already linked ticked, and only those: a re-import keeps them in step. Run before
     /// the review opens (no one has ticked anything yet); only rows the staging did not already tick that way are written.
     /// </summary>
-    public static async Task PreselectLinkedAsync(PortalDbContext db, int runId, CancellationToken cancellationToken)
+    /// <param name="clients">False: the staff only (every client is already ticked as its match says).</param>
+    public static async Task PreselectLinkedAsync(PortalDbContext db, int runId, bool clients, CancellationToken cancellationToken)
     {
-        await ImportSelection.OfferedClients(db, runId).Where(c => (c.MatchKind == ClientMatchKind.Linked) != c.IsSelected)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsSelected, c => c.MatchKind == ClientMatchKind.Linked), cancellationToken);
+        if (clients)
+        {
+            await ImportSelection.OfferedClients(db, runId).Where(c => (c.MatchKind == ClientMatchKind.Linked) != c.IsSelected)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsSelected, c => c.MatchKind == ClientMatchKind.Linked), cancellationToken);
+        }
+
         await ImportSelection.OfferedStaff(db, runId).Where(s => s.MatchKind == StaffMatchKind.Linked)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsSelected, true), cancellationToken);
     }

@@ -65,8 +65,8 @@ public sealed class FetchRunner(
         }
 
         await SaveAndPublishAsync(db, run, live, "Matching with the portal's clients and staff", cancellationToken);
-        await MatchStagedRecordsAsync(db, run.Id, run.PracticeId, cancellationToken);
-        await FinishDeltaAsync(db, run, cancellationToken);
+        var rematched = await MatchStagedRecordsAsync(db, run.Id, run.PracticeId, cancellationToken);
+        await FinishDeltaAsync(db, run, rematched, cancellationToken);
         await CountAsync(db, run, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
@@ -88,7 +88,8 @@ public sealed class FetchRunner(
     /// the review shows it and the plan (the Confirm preview and the import alike) uses it. Matching the whole
     /// offer at once settles contests (two XPM clients wanting one portal client) the same way whatever is ticked.
     /// </summary>
-    internal static async Task MatchStagedRecordsAsync(PortalDbContext db, int fetchRunId, int practiceId, CancellationToken cancellationToken)
+    /// <returns>Whether it changed any staged client's match: if not, each holds the match (and tick) its staging gave it.</returns>
+    internal static async Task<bool> MatchStagedRecordsAsync(PortalDbContext db, int fetchRunId, int practiceId, CancellationToken cancellationToken)
     {
         // Records linked (or, with no unlinked portal client, new) are decided as the fetch staged them (PortalLinks): only
         // a row the portal has changed since is written. A re-import of a big practice is almost all links, and a first
@@ -147,6 +148,8 @@ public sealed class FetchRunner(
         {
             entry.State = EntityState.Detached;
         }
+
+        return changed.Count > 0 || toMatch.Count > 0;
     }
 
     private static readonly string[] MatchColumns = [nameof(StagedClient.MatchKind), nameof(StagedClient.MatchClientId), nameof(StagedClient.MatchReason)];
@@ -387,14 +390,17 @@ public sealed class FetchRunner(
     }
 
     /// <summary>Linked records start ticked; a delta also drops linked staff that did not change.</summary>
-    private static async Task FinishDeltaAsync(PortalDbContext db, ImportRun run, CancellationToken cancellationToken)
+    /// <param name="rematched">Whether the match step changed any client's match. If not, every client holds the match its
+    /// staging's links decided and the tick that goes with it (<see cref="PortalLinks.Stage"/>): the clients' pass over the
+    /// whole fetch to tick them would find nothing (0.05 s at 20,000 clients), so only the staff are ticked.</param>
+    private static async Task FinishDeltaAsync(PortalDbContext db, ImportRun run, bool rematched, CancellationToken cancellationToken)
     {
         if (run.ModifiedSince is not null)
         {
             await DeltaFetch.DropUnchangedStaffAsync(db, run.Id, run.PracticeId, cancellationToken);
         }
 
-        await DeltaFetch.PreselectLinkedAsync(db, run.Id, cancellationToken);
+        await DeltaFetch.PreselectLinkedAsync(db, run.Id, clients: rematched, cancellationToken);
     }
 
     /// <summary>What the review will offer, through the same selection it lists, and what was left out and why.</summary>

@@ -19,7 +19,7 @@ public sealed class MatchStepTests
         (staged.MatchKind, staged.MatchClientId, staged.MatchReason) = (ClientMatchKind.Linked, 4242, ClientMatcher.LinkedReason);
 
         var fetchId = await harness.FetchAsync(staged);
-        await harness.WithDbAsync(async db => { await DeltaFetch.PreselectLinkedAsync(db, fetchId, CancellationToken.None); return 0; });
+        await harness.WithDbAsync(async db => { await DeltaFetch.PreselectLinkedAsync(db, fetchId, clients: true, CancellationToken.None); return 0; });
 
         var row = await harness.WithDbAsync(db => db.Set<StagedClient>().AsNoTracking().SingleAsync(c => c.RunId == fetchId));
         (row.MatchKind, row.MatchClientId, row.MatchReason, row.IsSelected).ShouldBe((ClientMatchKind.None, (int?)null, ClientMatcher.NoMatchReason, false));
@@ -37,7 +37,7 @@ public sealed class MatchStepTests
         var unlinked = new Client { Name = "Ben Ng", Email = "ben@example.com" };
 
         var fetchId = await harness.FetchAsync(portalClient, unlinked, ImportHarness.Person(1, "Ana Whitfield", "ana@example.com"), ImportHarness.Person(2, "Ben Ng", "ben@example.com"));
-        await harness.WithDbAsync(async db => { await DeltaFetch.PreselectLinkedAsync(db, fetchId, CancellationToken.None); return 0; });
+        await harness.WithDbAsync(async db => { await DeltaFetch.PreselectLinkedAsync(db, fetchId, clients: true, CancellationToken.None); return 0; });
 
         var rows = await harness.WithDbAsync(db => db.Set<StagedClient>().AsNoTracking().Where(c => c.RunId == fetchId).OrderBy(c => c.Name).ToListAsync());
         rows.Select(r => (r.Name, r.MatchKind, r.MatchClientId, r.IsSelected)).ShouldBe(
