@@ -228,8 +228,26 @@ public sealed class FetchRunner(
     {
         await using var writer = await StagingWriter.OpenAsync(db, cancellationToken);
         // A full read stages clients already matched where a link (or an empty portal) decides it; the match step checks
-        // them again.
-        var portal = run.ModifiedSince is null ? await PortalLinks.LoadAsync(db, run.PracticeId, cancellationToken) : PortalLinks.None;
+        // them again. The links are read while the staff list and the client list's first batches come in: 0.2 s at
+        // 20,000 links, before the download could start when read first.
+        await using var linksDb = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var links = run.ModifiedSince is not null ? Task.FromResult(PortalLinks.None)
+            // A factory whose contexts share one connection (SQLite in memory) cannot read beside the staging's writes.
+            : ReferenceEquals(linksDb.Database.GetDbConnection(), db.Database.GetDbConnection()) ? Task.FromResult(await PortalLinks.LoadAsync(db, run.PracticeId, cancellationToken))
+            : PortalLinks.LoadAsync(linksDb, run.PracticeId, cancellationToken);
+        try
+        {
+            return await FetchListsAsync(db, run, live, writer, links, cancellationToken);
+        }
+        finally
+        {
+            // Never left running on its context past this method, whatever the lists did.
+            await ((Task)links).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<Error?> FetchListsAsync(PortalDbContext db, ImportRun run, RunProgress live, StagingWriter writer, Task<PortalLinks> links, CancellationToken cancellationToken)
+    {
         var staffError = await listRetry.ReadAsync("staff list", async (attempt, ct) =>
         {
             if (attempt > 1)
@@ -258,7 +276,7 @@ public sealed class FetchRunner(
 
             return await StageAsync(db, run, live, writer, await xpm.GetClientsAsync(detailed: true, run.ModifiedSince, ct), async (client, ct2) =>
             {
-                var staged = portal.Stage(client.ToStaged(run.Id));
+                var staged = (await links).Stage(client.ToStaged(run.Id));
                 await writer.InsertAsync(staged, ct2);
                 // XPM lists each relationship from both sides; the review and the import read it from the entity's side
                 // ("Director", not "Director of"), so the person's side is not staged (two thirds of the rows at 20,000).
