@@ -122,8 +122,9 @@ public sealed class StagingWriterTests
             await writer.InsertAsync(Client(runId, other), CancellationToken.None);
             await writer.FlushAsync(CancellationToken.None);
             await transaction.CommitAsync();
-            // A row stored before the codes: the whole text.
-            await db.Database.ExecuteSqlAsync($"INSERT INTO \"StagedClient\" (\"RunId\", \"XpmUuid\", \"Kind\", \"Name\", \"IsArchived\", \"IsDeleted\", \"IsSelected\", \"MatchKind\", \"MatchReason\", \"Suggestion\", \"Fingerprint\") VALUES ({runId}, {before.ToString().ToUpperInvariant()}, 'Person', 'Old', false, false, true, 'None', {ClientMatcher.NoMatchReason}, 'Pending', 0)");
+            // A row stored before the codes: the whole text. (The UUID as each provider stores one: SQLite as upper-case text.)
+            object beforeUuid = database.Provider == DatabaseProvider.Postgres ? before : before.ToString().ToUpperInvariant();
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"StagedClient\" (\"RunId\", \"XpmUuid\", \"Kind\", \"Name\", \"IsArchived\", \"IsDeleted\", \"IsSelected\", \"MatchKind\", \"MatchReason\", \"Suggestion\", \"Fingerprint\") VALUES ({runId}, {beforeUuid}, 'Person', 'Old', false, false, true, 'None', {ClientMatcher.NoMatchReason}, 'Pending', 0)");
         }
 
         await using var read = database.CreateDbContext();
