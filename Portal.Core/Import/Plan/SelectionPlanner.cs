@@ -125,6 +125,14 @@ internal sealed class SelectionPlanner
     public static async Task<SelectionSplit> SplitAsync(
         PortalDbContext db, int fetchRunId, int practiceId, long importContext, CancellationToken cancellationToken, long? alsoAt = null)
     {
+        if (!await db.Clients.AnyAsync(c => c.PracticeId == practiceId && c.XpmLink != null, cancellationToken))
+        {
+            // Nothing linked yet (a first import): nothing is unchanged or archived in XPM since, and the selection's ids are
+            // all there is to read (the Clients step's counts read this after every tick).
+            var ids = await ImportSelection.SelectedClients(db, fetchRunId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+            return new SelectionSplit(ids, [], []);
+        }
+
         var staged = await db.Set<StagedClient>().AsNoTracking().Where(s => s.RunId == fetchRunId).OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint, s.IsSelected, s.IsArchived, s.IsDeleted })
             .ToListAsync(cancellationToken);
