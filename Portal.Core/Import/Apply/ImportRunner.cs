@@ -299,7 +299,7 @@ public sealed class ImportRunner(
             // has (a row per field would be eight rows of "(blank) → value" for every client, most of an import's writes); a
             // changed one has a row per field, which an undo reads to put back exactly those fields.
             var changes = entry.Action == ImportAction.Create
-                ? [("Created", null, string.Join("; ", entry.Fields.Select(f => $"{ImportFields.Label(f.Field)}: {f.After}")))]
+                ? [("Created", null, CreatedValues(entry))]
                 : entry.Fields.Select(f => (f.Field.ToString(), f.Before, f.After));
             foreach (var (field, oldValue, newValue) in changes)
             {
@@ -459,6 +459,7 @@ public sealed class ImportRunner(
     private static (string, Guid?, int?, decimal?, DateOnly?, DateOnly?) Values(Relationship r) =>
         (r.Type, r.XpmUuid, r.NumberOfShares, r.Percentage, r.StartDate, r.EndDate);
 
+    /// <remarks>A created record's fields are its values ("Email: ana@…"), not "(blank) → ana@…" changes.</remarks>
     private static ImportOutcome Outcome(int runId, string recordType, ImportPlanEntry entry, bool withFields = true) => new()
     {
         RunId = runId,
@@ -467,9 +468,13 @@ public sealed class ImportRunner(
         Name = entry.Name,
         Action = entry.Action,
         FieldsChanged = entry.Fields.Count == 0 || !withFields ? null
+            : entry.Action == ImportAction.Create ? CreatedValues(entry)
             : string.Join("; ", entry.Fields.Select(f => $"{ImportFields.Label(f.Field)}: {f.Before ?? "(blank)"} → {f.After ?? "(blank)"}")),
         Reason = string.Join(" ", entry.Reasons),
     };
+
+    /// <summary>The values a record is created with, as its "Created" audit row and the outcome file show them.</summary>
+    private static string CreatedValues(ImportPlanEntry entry) => string.Join("; ", entry.Fields.Select(f => $"{ImportFields.Label(f.Field)}: {f.After}"));
 
     /// <summary>The match the fetch recorded, as the Linked clients review shows it.</summary>
     private static string MatchReasonOf(ImportPlan.ClientPlan plan) => plan.Entry.Action == ImportAction.Create

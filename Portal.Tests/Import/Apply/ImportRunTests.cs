@@ -206,6 +206,10 @@ public sealed class ImportRunTests
         lines[0].ShouldBe("Record,Type,XPM UUID,Action,Fields changed,Reason");
         lines.ShouldContain(l => l.StartsWith("Ana Whitfield,Client,43fdc385-d166-48e8-8919-370f806797ee,Create,") && l.Contains("Email: ana@kowhairidge.example"));
         lines.ShouldContain(l => l.StartsWith("Kowhai Ridge Orchards Ltd,Entity,"));
+        // A created staff member's values, as a created client's: not "(blank) → value".
+        var staff = importer.Portal.Practice.Current.Staff[0];
+        lines.ShouldContain(l => l.StartsWith($"{staff.Name},Staff,") && l.Contains($"Email: {staff.Email}"));
+        lines.ShouldNotContain(l => l.Contains("(blank) →"));
         lines.Length.ShouldBe(1 + 2 + importer.Portal.Practice.Current.Staff.Count);
         var row = history.ShouldHaveSingleItem();
         (row.StartedBy, row.SelectedStaff, row.SelectedClients, row.SelectedEntities, row.Created)
