@@ -129,14 +129,25 @@ internal sealed class SelectionPlanner
         {
             // Nothing linked yet (a first import): nothing is unchanged or archived in XPM since, and the selection's ids are
             // all there is to read (the Clients step's counts read this after every tick).
-            var ids = await ImportSelection.SelectedClients(db, fetchRunId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
-            return new SelectionSplit(ids, [], []);
+            var selected = await ImportSelection.SelectedClients(db, fetchRunId).OrderBy(c => c.Id)
+                .Select(c => new { c.Id, c.Kind, c.MatchKind, c.Suggestion, HasName = c.Name.Trim() != "" }).ToListAsync(cancellationToken);
+            var first = new SelectionSplit();
+            foreach (var s in selected)
+            {
+                first.ToPlan.Add(s.Id);
+                if (SelectionSplit.WillCreate(s.MatchKind, s.Suggestion, s.HasName))
+                {
+                    first.New[s.Id] = s.Kind;
+                }
+            }
+
+            return first;
         }
 
         var staged = await db.Set<StagedClient>().AsNoTracking().Where(s => s.RunId == fetchRunId).OrderBy(s => s.Id)
-            .Select(s => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint, s.IsSelected, s.IsArchived, s.IsDeleted })
+            .Select(s => new { s.Id, s.XpmUuid, s.Kind, s.Fingerprint, s.IsSelected, s.IsArchived, s.IsDeleted, s.MatchKind, s.Suggestion, HasName = s.Name.Trim() != "" })
             .ToListAsync(cancellationToken);
-        var split = new SelectionSplit([], [], []);
+        var split = new SelectionSplit();
         if (staged.Count == 0)
         {
             return split;
@@ -174,6 +185,10 @@ internal sealed class SelectionPlanner
             else
             {
                 split.ToPlan.Add(s.Id);
+                if (link is null && SelectionSplit.WillCreate(s.MatchKind, s.Suggestion, s.HasName))
+                {
+                    split.New[s.Id] = s.Kind;
+                }
             }
         }
 

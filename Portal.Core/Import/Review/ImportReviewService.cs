@@ -173,19 +173,13 @@ public sealed class ImportReviewService(IDbContextFactory<PortalDbContext> conte
         // is almost all of them, and planning them took over a second at 20,000 on every tick).
         var split = await SelectionPlanner.SplitAsync(db, fetch.Id, fetch.PracticeId, ImportDetailLevel.AllContactDetails, cancellationToken);
         // Records that will be created change at both levels (a name at least) and are counted, not planned: a first import
-        // is all of them. "Will be created": matched to nothing (or a suggestion rejected) and not linked since.
-        var linked = db.Clients.Where(c => c.PracticeId == fetch.PracticeId && c.XpmLink != null).Select(c => c.XpmLink!.XpmUuid);
-        var creates = await ImportSelection.SelectedClients(db, fetch.Id)
-            .Where(c => (c.MatchKind == ClientMatchKind.None || (c.MatchKind == ClientMatchKind.Suggested && c.Suggestion == SuggestionDecision.Rejected))
-                && c.Name.Trim() != "" && !linked.Contains(c.XpmUuid))
-            .Select(c => new { c.Id, c.Kind }).ToListAsync(cancellationToken);
-        var created = creates.Select(c => c.Id).ToHashSet();
-        var planner = await SelectionPlanner.LoadAsync(db, fetch.Id, fetch.PracticeId, split.ToPlan.Where(id => !created.Contains(id)).ToList(), cancellationToken);
+        // is all of them. The split found them as it read the selection (a query of their own scanned the fetch again).
+        var planner = await SelectionPlanner.LoadAsync(db, fetch.Id, fetch.PracticeId, split.ToPlan.Where(id => !split.New.ContainsKey(id)).ToList(), cancellationToken);
         return new DetailLevelChanges(Count(planner.Plan(ImportDetailLevel.Basic)), Count(planner.Plan(ImportDetailLevel.AllContactDetails)));
 
         DetailLevelChanges.Count Count(ImportPlan plan)
         {
-            var changing = plan.Clients.Where(c => c.Entry.WillWrite && c.Entry.Fields.Count > 0).Select(c => c.Xpm.Kind).Concat(creates.Select(c => c.Kind)).ToList();
+            var changing = plan.Clients.Where(c => c.Entry.WillWrite && c.Entry.Fields.Count > 0).Select(c => c.Xpm.Kind).Concat(split.New.Values).ToList();
             return new DetailLevelChanges.Count(changing.Count(k => k == ClientKind.Person), changing.Count(k => k == ClientKind.Entity));
         }
     }

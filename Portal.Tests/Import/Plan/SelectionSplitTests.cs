@@ -1,6 +1,7 @@
 using Portal.Core.Clients;
 using Portal.Core.Import.Fetch;
 using Portal.Core.Import.Plan;
+using Portal.Core.Import.Review;
 using Portal.Core.Import.Runs;
 using Portal.Core.Xpm;
 using Portal.Infrastructure;
@@ -9,8 +10,8 @@ namespace Portal.Import.Plan;
 
 /// <summary>
 /// One read of a fetch against the portal's links gives the import its records to plan, those unchanged since the last
-/// import, and the archive changes XPM asks of linked clients, ticked or not. A delta's few records read their own links;
-/// a full read (over a thousand records) reads every link: both give the same split.
+/// import, those it will create, and the archive changes XPM asks of linked clients, ticked or not. A delta's few records
+/// read their own links; a full read (over a thousand records) reads every link: both give the same split.
 /// </summary>
 public sealed class SelectionSplitTests
 {
@@ -53,12 +54,55 @@ public sealed class SelectionSplitTests
 
         split.Unchanged.Select(u => u.StagedId).ShouldBe([unchanged.Id]);
         split.ToPlan.ShouldBe([changedInXpm.Id, notLinked.Id, restoredInXpm.Id, .. others.Select(o => o.Id)]);
+        // Not linked and matched to nothing: created (the linked are not, whatever their staged match says).
+        split.New.Keys.ShouldBe([notLinked.Id, .. others.Select(o => o.Id)], ignoreOrder: true);
         split.ArchiveChanges.ShouldBe(new Dictionary<int, bool>
         {
             [links[archivedInXpm].Id] = true,
             [links[deletedInXpm].Id] = true,
             [links[restoredInXpm].Id] = false,
         }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task SplitAsync_NothingLinkedYet_PlansTheTickedAndFindsThoseToCreate()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var fetch = new ImportRun { PracticeId = database.PracticeId, Kind = ImportRunKind.Fetch, Status = ImportRunStatus.Succeeded, StartedBy = "Sam", CreatedAt = DateTime.UtcNow };
+        db.Add(fetch);
+        await db.SaveChangesAsync();
+        var portal = new Client { PracticeId = database.PracticeId, Kind = ClientKind.Person, Name = "Ana Whitfield", CreatedAt = DateTime.UtcNow };
+        db.Add(portal);
+        await db.SaveChangesAsync();
+
+        var matchedToNothing = Stage(fetch.Id, fingerprint: 1);
+        var entity = Stage(fetch.Id, fingerprint: 2);
+        entity.Kind = ClientKind.Entity;
+        var sameEmail = Stage(fetch.Id, fingerprint: 3);
+        (sameEmail.MatchKind, sameEmail.MatchClientId) = (ClientMatchKind.SameEmail, portal.Id);
+        var suggestionPending = Stage(fetch.Id, fingerprint: 4);
+        (suggestionPending.MatchKind, suggestionPending.MatchClientId) = (ClientMatchKind.Suggested, portal.Id);
+        var suggestionRejected = Stage(fetch.Id, fingerprint: 5);
+        (suggestionRejected.MatchKind, suggestionRejected.MatchClientId, suggestionRejected.Suggestion) = (ClientMatchKind.Suggested, portal.Id, SuggestionDecision.Rejected);
+        var blankName = Stage(fetch.Id, fingerprint: 6);
+        blankName.Name = "  ";
+        var unticked = Stage(fetch.Id, fingerprint: 7, selected: false);
+        var archived = Stage(fetch.Id, fingerprint: 8, archived: true);
+        db.AddRange([matchedToNothing, entity, sameEmail, suggestionPending, suggestionRejected, blankName, unticked, archived]);
+        await db.SaveChangesAsync();
+
+        var split = await SelectionPlanner.SplitAsync(db, fetch.Id, database.PracticeId, Context, CancellationToken.None);
+
+        split.ToPlan.ShouldBe([matchedToNothing.Id, entity.Id, sameEmail.Id, suggestionPending.Id, suggestionRejected.Id, blankName.Id]);
+        split.New.ShouldBe(new Dictionary<long, ClientKind>
+        {
+            [matchedToNothing.Id] = ClientKind.Person,
+            [entity.Id] = ClientKind.Entity,
+            [suggestionRejected.Id] = ClientKind.Person,
+        }, ignoreOrder: true);
+        split.Unchanged.ShouldBeEmpty();
+        split.ArchiveChanges.ShouldBeEmpty();
     }
 
     private static StagedClient Stage(int runId, long fingerprint, bool selected = true, bool archived = false, bool deleted = false) => new()
