@@ -230,8 +230,9 @@ public sealed class FetchRunner(
         // A full read stages clients already matched where a link (or an empty portal) decides it; the match step checks
         // them again. The links are read while the staff list and the client list's first batches come in: 0.2 s at
         // 20,000 links, before the download could start when read first.
-        await using var linksDb = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var links = run.ModifiedSince is not null ? Task.FromResult(PortalLinks.None)
+        // A delta decides nothing by the links (PortalLinks.None): no context for them.
+        await using var linksDb = run.ModifiedSince is null ? await contextFactory.CreateDbContextAsync(cancellationToken) : null;
+        var links = linksDb is null ? Task.FromResult(PortalLinks.None)
             // A factory whose contexts share one connection (SQLite in memory) cannot read beside the staging's writes.
             : ReferenceEquals(linksDb.Database.GetDbConnection(), db.Database.GetDbConnection()) ? Task.FromResult(await PortalLinks.LoadAsync(db, run.PracticeId, cancellationToken))
             : PortalLinks.LoadAsync(linksDb, run.PracticeId, cancellationToken);

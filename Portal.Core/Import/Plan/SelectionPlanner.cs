@@ -45,7 +45,7 @@ internal sealed class SelectionPlanner
     /// and the practice's portal records they can touch; plan as often as needed after.
     /// </summary>
     public static Task<SelectionPlanner> LoadAsync(PortalDbContext db, int fetchRunId, int practiceId, IReadOnlyCollection<long> stagedIds, CancellationToken cancellationToken) =>
-        LoadAsync(db, fetchRunId, practiceId, window: null, cancellationToken, stagedIds);
+        LoadAsync(db, fetchRunId, practiceId, new Window(stagedIds, LinkedClients: null), cancellationToken);
 
     /// <summary>
     /// The Confirm step's preview of the import at <paramref name="level"/>: the plan of every selected record but those
@@ -216,44 +216,32 @@ internal sealed class SelectionPlanner
         + await ImportSelection.SelectedClients(db, fetchRunId).CountAsync(cancellationToken);
 
     /// <param name="StagedIds">These staged clients; empty: the staff only.</param>
-    /// <param name="LinkedClients">The practice's portal client linked to each XPM UUID.</param>
-    private sealed record Window(IReadOnlyCollection<long> StagedIds, IReadOnlyDictionary<Guid, int> LinkedClients)
+    /// <param name="LinkedClients">The practice's portal client linked to each XPM UUID; null: read for these clients' UUIDs.</param>
+    private sealed record Window(IReadOnlyCollection<long> StagedIds, IReadOnlyDictionary<Guid, int>? LinkedClients)
     {
         public static readonly Window StaffOnly = new([], new Dictionary<Guid, int>());
     }
 
-    /// <param name="window">Null: the staff and <paramref name="stagedIds"/>. Otherwise the staff (no staged ids) or one window of clients (no staff).</param>
-    private static async Task<SelectionPlanner> LoadAsync(
-        PortalDbContext db, int fetchRunId, int practiceId, Window? window, CancellationToken cancellationToken, IReadOnlyCollection<long>? stagedIds = null)
+    /// <summary>The staff (a window with no staged ids) or one window of clients, and the portal records they can touch.</summary>
+    private static async Task<SelectionPlanner> LoadAsync(PortalDbContext db, int fetchRunId, int practiceId, Window window, CancellationToken cancellationToken)
     {
-        var withStaff = window is null || window.StagedIds.Count == 0;
+        var withStaff = window.StagedIds.Count == 0;
         var staff = withStaff ? await ImportSelection.SelectedStaff(db, fetchRunId).AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken) : [];
         var portalStaff = withStaff ? await db.StaffMembers.AsNoTracking().Where(s => s.PracticeId == practiceId).ToListAsync(cancellationToken) : [];
-        List<StagedClient> clients;
-        List<Client> portalClients;
-        if (window is null)
-        {
-            // By the ids kept, never "not in" the ids left out: PostgreSQL checks a NOT IN list row by row against every item
-            // (1.5 s at 20,000), while an IN list is a primary-key lookup on both databases.
-            var ids = (stagedIds ?? []).ToList();
-            clients = ids.Count == 0 ? [] : await db.Set<StagedClient>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
 
-            // Only the portal clients the plan can touch: those matched at the fetch, and those linked to a selected UUID since.
-            var matched = clients.Where(c => c.MatchClientId is not null).Select(c => c.MatchClientId!.Value).Distinct().ToList();
-            var uuids = clients.Select(c => c.XpmUuid).ToList();
-            portalClients = clients.Count == 0 ? [] : await db.Clients.AsNoTracking()
-                .Where(c => c.PracticeId == practiceId && (matched.Contains(c.Id) || (c.XpmLink != null && uuids.Contains(c.XpmLink.XpmUuid))))
-                .ToListAsync(cancellationToken);
-        }
-        else
-        {
-            var windowIds = window.StagedIds.ToList();
-            clients = windowIds.Count == 0 ? [] : await db.Set<StagedClient>().AsNoTracking().Where(c => windowIds.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
-            var portalIds = clients.Select(c => c.MatchClientId)
-                .Concat(clients.Select(c => window.LinkedClients.TryGetValue(c.XpmUuid, out var id) ? id : (int?)null))
-                .OfType<int>().Distinct().ToList();
-            portalClients = portalIds.Count == 0 ? [] : await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && portalIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        }
+        // By the ids kept, never "not in" the ids left out: PostgreSQL checks a NOT IN list row by row against every item
+        // (1.5 s at 20,000), while an IN list is a primary-key lookup on both databases.
+        var ids = window.StagedIds.ToList();
+        var clients = ids.Count == 0 ? [] : await db.Set<StagedClient>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+
+        // Only the portal clients the plan can touch, by primary key: those matched at the fetch, and those linked to a
+        // record's UUID since (an interrupted attempt of this import).
+        var linked = window.LinkedClients
+            ?? (clients.Count == 0 ? new Dictionary<Guid, int>() : await LinkedIds.ClientsAsync(db, practiceId, clients.ConvertAll(c => c.XpmUuid), cancellationToken));
+        var portalIds = clients.Select(c => c.MatchClientId)
+            .Concat(clients.Select(c => linked.TryGetValue(c.XpmUuid, out var id) ? id : (int?)null))
+            .OfType<int>().Distinct().ToList();
+        var portalClients = portalIds.Count == 0 ? [] : await db.Clients.AsNoTracking().Where(c => c.PracticeId == practiceId && portalIds.Contains(c.Id)).ToListAsync(cancellationToken);
 
         var policies = await db.Set<SyncFieldPolicy>().AsNoTracking().Where(p => p.PracticeId == practiceId)
             .ToDictionaryAsync(p => p.Field, p => p.Policy, cancellationToken);
