@@ -64,14 +64,15 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>
-    /// SQLite as the portal uses it: a busy timeout on each connection (<see cref="SqliteBusyTimeout"/>). A list in a query (<c>ids.Contains(x.Id)</c>) goes as one JSON parameter: EF 10's
+    /// SQLite as the portal uses it: a busy timeout and memory-mapped reads on each connection
+    /// (<see cref="SqliteConnectionSettings"/>). A list in a query (<c>ids.Contains(x.Id)</c>) goes as one JSON parameter: EF 10's
     /// default of one SQL parameter per item passes SQLite's 32,766-variable limit once a practice selects ~16,000
     /// clients (a full re-import of a big practice failed with "too many SQL variables").
     /// </summary>
     public static TBuilder UsePortalSqlite<TBuilder>(this TBuilder options, string connectionString)
         where TBuilder : DbContextOptionsBuilder
     {
-        options.UseSqlite(connectionString, ParameterizeCollections).AddInterceptors(SqliteBusyTimeout.Instance);
+        options.UseSqlite(connectionString, ParameterizeCollections).AddInterceptors(SqliteConnectionSettings.Instance);
         return options;
     }
 
@@ -79,7 +80,7 @@ public static class DataServiceCollectionExtensions
     public static TBuilder UsePortalSqlite<TBuilder>(this TBuilder options, System.Data.Common.DbConnection connection)
         where TBuilder : DbContextOptionsBuilder
     {
-        options.UseSqlite(connection, ParameterizeCollections).AddInterceptors(SqliteBusyTimeout.Instance);
+        options.UseSqlite(connection, ParameterizeCollections).AddInterceptors(SqliteConnectionSettings.Instance);
         return options;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
 using Portal.Infrastructure;
 
 namespace Portal.Data;
@@ -17,5 +18,31 @@ public sealed class PortalSqliteTests
 
         query.ToQueryString().ShouldContain("json_each");
         (await query.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Connection_ToAFileDatabase_WaitsForTheWriteLockAndReadsThroughAMemoryMap()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"portal-settings-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite($"Data Source={path};Pooling=False").Options;
+            await using var db = new PortalDbContext(options);
+            await db.Database.OpenConnectionAsync();
+
+            (await Pragma(db, "busy_timeout")).ShouldBe(30_000);
+            (await Pragma(db, "mmap_size")).ShouldBe(256L * 1024 * 1024);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<long> Pragma(PortalDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
