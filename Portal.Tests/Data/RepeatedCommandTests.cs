@@ -30,6 +30,11 @@ public sealed class RepeatedCommandTests : IAsyncLifetime
     {
         { "null", null, null },
         { "text", "Smith & Co — 'Ltd'", SqliteType.Text },
+        { "empty text", "", SqliteType.Text },
+        { "text beyond ASCII", "Ngā Hau e Whā Ōrchards 🍎", SqliteType.Text },
+        // Longer than the UTF-8 buffer a command starts with.
+        { "long text", string.Concat(Enumerable.Repeat("Whānau trust — ", 40)), SqliteType.Text },
+        { "date and time, whole seconds", new DateTime(2026, 12, 1, 3, 4, 5, DateTimeKind.Utc), SqliteType.Text },
         { "true", true, SqliteType.Integer },
         { "int", -42, SqliteType.Integer },
         { "long", long.MaxValue, SqliteType.Integer },
@@ -76,9 +81,12 @@ public sealed class RepeatedCommandTests : IAsyncLifetime
         repeated.Command.Parameters[0].Value = 2L;
         repeated.Command.Parameters[1].Value = DBNull.Value;
         await repeated.ExecuteNonQueryAsync(transaction, CancellationToken.None);
+        repeated.Command.Parameters[0].Value = 3L;
+        repeated.Command.Parameters[1].Value = "2nd";
+        await repeated.ExecuteNonQueryAsync(transaction, CancellationToken.None);
         await transaction.CommitAsync();
 
-        (await StoredAsync()).ShouldBe(["text 'first'", "null NULL"]);
+        (await StoredAsync()).ShouldBe(["text 'first'", "null NULL", "text '2nd'"]);
     }
 
     [Fact]
