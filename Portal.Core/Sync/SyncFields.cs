@@ -37,8 +37,9 @@ public static class SyncFields
         _ => Key(values, field),
     };
 
+    /// <remarks>Equal values are the same without building their keys (an import compares every field of every client it writes).</remarks>
     public static bool Same(PortalClientValues a, PortalClientValues b, ImportField field) =>
-        Key(a, field) == Key(b, field);
+        Equal(a, b, field) || Key(a, field) == Key(b, field);
 
     /// <summary>Whether the two hold exactly the same value for <paramref name="field"/> (<see cref="Same"/> compares keys).</summary>
     public static bool Equal(PortalClientValues a, PortalClientValues b, ImportField field) => field switch
