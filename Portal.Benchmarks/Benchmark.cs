@@ -63,6 +63,7 @@ internal static class Benchmark
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var idle = Environment.WorkingSet;
+        var idlePrivate = Phase.PrivateMemory();
         var flow = new ImportFlow(portal);
         var phases = new List<Phase>();
 
@@ -70,7 +71,7 @@ internal static class Benchmark
         {
             var (phase, value) = await Phase.MeasureAsync(name, body);
             phases.Add(phase);
-            Console.WriteLine($"  {phase.Name}: {phase.Elapsed.TotalSeconds:0.00} s, peak {(phase.PeakWorkingSet - idle) / 1024 / 1024:N0} MB above idle  {phase.Note}");
+            Console.WriteLine($"  {phase.Name}: {phase.Elapsed.TotalSeconds:0.00} s, peak {(phase.PeakWorkingSet - idle) / 1024 / 1024:N0} MB above idle ({(phase.PeakPrivate - idlePrivate) / 1024 / 1024:N0} MB private)  {phase.Note}");
             return value;
         }
 
@@ -150,7 +151,7 @@ internal static class Benchmark
             return (rows, $"(d)'s rows in tables shaped and indexed as the portal's clients, links and team members");
         });
 
-        Print(phases, idle);
+        Print(phases, idle, idlePrivate);
         PrintQueries("after the first fetch (Clients step on a first import; Clients list empty)", stepQueries);
         PrintQueries("after the first import (Clients step on a full re-read; Clients list full)", listQueries);
         return 0;
@@ -186,7 +187,7 @@ internal static class Benchmark
     // Ratios: a fetch against its floors (download + XML pass + raw inserts of as many rows); an apply against the raw
     // inserts of its rows as the issue measured them (clients, links, two team rows each); the full re-import (fetch +
     // apply) against the sum of both.
-    private static void Print(List<Phase> phases, long idle)
+    private static void Print(List<Phase> phases, long idle, long idlePrivate)
     {
         TimeSpan Of(string name) => phases.Single(p => p.Name == name).Elapsed;
         var insert = phases.Single(p => p.Name.StartsWith("(c) ", StringComparison.Ordinal)).Elapsed;
@@ -194,30 +195,31 @@ internal static class Benchmark
         var fetchFloor = Of("(a) download floor") + Of("(b) XmlReader floor") + insert;
         var reimport = Of("(3) re-import: fetch") + Of("(3) re-import: apply");
         var reimportFailed = phases.Any(p => p.Failed && p.Name.StartsWith("(3)", StringComparison.Ordinal));
-        var rows = new List<(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan Gc, string Ratio, long Peak, long Allocated)>();
+        var rows = new List<(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan Gc, string Ratio, long Peak, long PeakPrivate, long Allocated)>();
         foreach (var phase in phases)
         {
             var floor = phase.Name.StartsWith('(') && char.IsDigit(phase.Name[1])
                 ? phase.Name.Contains("apply", StringComparison.Ordinal) ? applyFloor : fetchFloor
                 : TimeSpan.Zero;
             var ratio = phase.Failed ? "failed" : floor > TimeSpan.Zero ? $"{phase.Elapsed / floor:0.0}x" : "floor";
-            rows.Add((phase.Name, phase.Elapsed, phase.Cpu, phase.Jit, phase.GcPause, ratio, phase.PeakWorkingSet, phase.Allocated));
+            rows.Add((phase.Name, phase.Elapsed, phase.Cpu, phase.Jit, phase.GcPause, ratio, phase.PeakWorkingSet, phase.PeakPrivate, phase.Allocated));
         }
 
-        rows.Add(("(3) re-import total", reimport, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, reimportFailed ? "failed" : $"{reimport / (fetchFloor + applyFloor):0.0}x", 0, 0));
+        rows.Add(("(3) re-import total", reimport, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, reimportFailed ? "failed" : $"{reimport / (fetchFloor + applyFloor):0.0}x", 0, 0, 0));
         var indexedFloor = phases.Single(p => p.Name.StartsWith("(e) ", StringComparison.Ordinal)).Elapsed;
-        rows.Add(("(2) confirm + apply, against (e)", Of("(2) confirm + apply"), TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, $"{Of("(2) confirm + apply") / indexedFloor:0.0}x", 0, 0));
+        rows.Add(("(2) confirm + apply, against (e)", Of("(2) confirm + apply"), TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, $"{Of("(2) confirm + apply") / indexedFloor:0.0}x", 0, 0, 0));
         Console.WriteLine();
-        Console.WriteLine($"Idle working set (app + sandbox practice, after start-up): {idle / 1024 / 1024:N0} MB");
+        Console.WriteLine($"Idle working set (app + sandbox practice, after start-up): {idle / 1024 / 1024:N0} MB, of it private: {idlePrivate / 1024 / 1024:N0} MB");
         Console.WriteLine();
-        Console.WriteLine("| Phase | Seconds | Ratio to floor | CPU seconds (all threads) | JIT seconds | GC pause seconds | Peak working set above idle (MB) | Allocated (MB) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Phase | Seconds | Ratio to floor | CPU seconds (all threads) | JIT seconds | GC pause seconds | Peak working set above idle (MB) | Peak private memory above idle (MB) | Allocated (MB) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             var peak = row.Peak > 0 ? $"{(row.Peak - idle) / 1024.0 / 1024.0:N0}" : "";
+            var peakPrivate = row.PeakPrivate > 0 ? $"{(row.PeakPrivate - idlePrivate) / 1024.0 / 1024.0:N0}" : "";
             var allocated = row.Allocated > 0 ? $"{row.Allocated / 1024.0 / 1024.0:N0}" : "";
             string Seconds(TimeSpan t) => row.Cpu > TimeSpan.Zero ? $"{t.TotalSeconds:0.00}" : "";
-            Console.WriteLine($"| {row.Name} | {row.Elapsed.TotalSeconds:0.00} | {row.Ratio} | {Seconds(row.Cpu)} | {Seconds(row.Jit)} | {Seconds(row.Gc)} | {peak} | {allocated} |");
+            Console.WriteLine($"| {row.Name} | {row.Elapsed.TotalSeconds:0.00} | {row.Ratio} | {Seconds(row.Cpu)} | {Seconds(row.Jit)} | {Seconds(row.Gc)} | {peak} | {peakPrivate} | {allocated} |");
         }
     }
 

@@ -8,7 +8,9 @@ namespace Portal.Benchmarks;
 /// on all threads during it.
 /// </summary>
 /// JIT and GC pause time say how much of a phase was start-up compilation and collection rather than the work itself.
-internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan GcPause, long PeakWorkingSet, long Allocated, string Note, bool Failed = false)
+/// The working set counts the database file's pages SQLite reads through its memory map (shared, reclaimable page cache, as
+/// read() fills it without counting it), so the private peak (<see cref="PrivateMemory"/>) is what the process itself holds.
+internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan GcPause, long PeakWorkingSet, long PeakPrivate, long Allocated, string Note, bool Failed = false)
 {
     public static async Task<(Phase Phase, T Value)> MeasureAsync<T>(string name, Func<Task<(T Value, string Note)>> body)
     {
@@ -40,18 +42,41 @@ internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSp
         process.Refresh();
         var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
         var pause = GC.GetTotalPauseDuration() - pauseBefore;
-        return (new Phase(name, clock.Elapsed, process.TotalProcessorTime - cpuBefore, jit, pause, sampler.Peak, allocated, note, failed), value);
+        return (new Phase(name, clock.Elapsed, process.TotalProcessorTime - cpuBefore, jit, pause, sampler.Peak, sampler.PeakPrivate, allocated, note, failed), value);
+    }
+
+    /// <summary>
+    /// The process's private resident memory: anonymous pages (managed heap, native allocations, SQLite's page cache), not
+    /// file pages mapped in (the app's images, the database file). Linux's <c>RssAnon</c> (/proc/self/status); elsewhere
+    /// the working set.
+    /// </summary>
+    public static long PrivateMemory()
+    {
+        if (File.Exists("/proc/self/status"))
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["RssAnon:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+
+        return Environment.WorkingSet;
     }
 
     /// <summary>
     /// <see cref="Process.PeakWorkingSet64"/> is a high-water mark for the whole process life, so it cannot say which phase
-    /// needed the memory: a dedicated thread samples <see cref="Environment.WorkingSet"/> instead (cheap: /proc/self/statm).
+    /// needed the memory: a dedicated thread samples <see cref="Environment.WorkingSet"/> (cheap: /proc/self/statm) and
+    /// <see cref="PrivateMemory"/> instead.
     /// </summary>
     private sealed class PeakSampler : IDisposable
     {
         private readonly Thread _thread;
         private volatile bool _stop;
         private long _peak = Environment.WorkingSet;
+        private long _peakPrivate = PrivateMemory();
 
         public PeakSampler()
         {
@@ -59,12 +84,8 @@ internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSp
             {
                 while (!_stop)
                 {
-                    var now = Environment.WorkingSet;
-                    if (now > Interlocked.Read(ref _peak))
-                    {
-                        Interlocked.Exchange(ref _peak, now);
-                    }
-
+                    Raise(ref _peak, Environment.WorkingSet);
+                    Raise(ref _peakPrivate, PrivateMemory());
                     Thread.Sleep(10);
                 }
             }) { IsBackground = true, Name = "peak working set" };
@@ -73,10 +94,20 @@ internal sealed record Phase(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSp
 
         public long Peak => Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet);
 
+        public long PeakPrivate => Math.Max(Interlocked.Read(ref _peakPrivate), PrivateMemory());
+
         public void Dispose()
         {
             _stop = true;
             _thread.Join();
+        }
+
+        private static void Raise(ref long peak, long now)
+        {
+            if (now > Interlocked.Read(ref peak))
+            {
+                Interlocked.Exchange(ref peak, now);
+            }
         }
     }
 }
