@@ -152,6 +152,101 @@ internal static class Floors
         return rows;
     }
 
+    /// <summary>The portal's tables an import writes to: every row in them after a first import on a fresh database is the import's.</summary>
+    private static readonly string[] AppliedTables =
+        ["StaffMembers", "StaffXpmLinks", "Clients", "ClientXpmLinks", "TeamMembers", "Relationships", "AuditEntries", "ImportOutcome", "SyncConflicts"];
+
+    /// <summary>A consistent copy of the SQLite database as it stands (<c>VACUUM INTO</c>), for (f) to read after later phases changed it.</summary>
+    public static async Task SnapshotAsync(string database, string snapshot)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO $snapshot";
+        command.Parameters.AddWithValue("$snapshot", snapshot);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The rows a first import wrote, as stored, with each table's and index's own <c>CREATE</c> statement (read before (f) is timed).</summary>
+    public static async Task<AppliedRows> ReadAppliedRowsAsync(string snapshot)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={snapshot};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var schema = new List<string>();
+        var tables = new List<AppliedTable>();
+        foreach (var table in AppliedTables)
+        {
+            await using (var ddl = connection.CreateCommand())
+            {
+                // The table first, then its indexes; an index SQLite made for a constraint has no SQL and comes with the table.
+                ddl.CommandText = "SELECT sql FROM sqlite_master WHERE tbl_name = $table AND sql IS NOT NULL ORDER BY type = 'index', name";
+                ddl.Parameters.AddWithValue("$table", table);
+                await using var reader = await ddl.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    schema.Add(reader.GetString(0));
+                }
+            }
+
+            await using var select = connection.CreateCommand();
+            // The table names are this class's own constants.
+            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            await using var rows = await select.ExecuteReaderAsync();
+            var columns = Enumerable.Range(0, rows.FieldCount).Select(rows.GetName).ToArray();
+            var values = new List<object[]>();
+            while (await rows.ReadAsync())
+            {
+                var row = new object[columns.Length];
+                rows.GetValues(row);
+                values.Add(row);
+            }
+
+            tables.Add(new AppliedTable(table, columns, values));
+        }
+
+        return new AppliedRows(schema, tables);
+    }
+
+    /// <summary>
+    /// (f) Every row the first import wrote (staff, clients, links, team, relationships, audit, outcome rows), with the
+    /// same values, into the portal's own tables and indexes (their <c>CREATE</c> statements as the migrations made them)
+    /// on a fresh database: one prepared insert per table, one transaction. What the apply writes, without the apply.
+    /// </summary>
+    public static async Task<int> InsertAppliedRowsAsync(DbConnection connection, AppliedRows applied)
+    {
+        await using var _ = connection;
+        await connection.OpenAsync();
+        foreach (var sql in applied.Schema)
+        {
+            await ExecuteAsync(connection, sql);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync();
+        var count = 0;
+        foreach (var table in applied.Tables)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
+            for (var i = 0; i < table.Columns.Length; i++)
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = $"$p{i}";
+                insert.Parameters.Add(parameter);
+            }
+
+            insert.Prepare();
+            foreach (var row in table.Rows)
+            {
+                await InsertAsync(insert, row);
+                count++;
+            }
+        }
+
+        await transaction.CommitAsync();
+        return count;
+    }
+
     private static bool IsNumber(string column) => column is "practice_id" or "is_archived" or "is_new" or "linked_by_run_id" or "updated_by_run_id" or "import_fingerprint" or "staff_id" or "client_id";
 
     private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string table, string[] columns)
@@ -187,4 +282,14 @@ internal static class Floors
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+}
+
+internal sealed record AppliedTable(string Name, string[] Columns, List<object[]> Rows);
+
+/// <summary>What (f) inserts: the schema statements and each table's rows.</summary>
+internal sealed record AppliedRows(List<string> Schema, List<AppliedTable> Tables)
+{
+    public int Count => Tables.Sum(t => t.Rows.Count);
+
+    public string Describe() => string.Join(", ", Tables.Where(t => t.Rows.Count > 0).Select(t => $"{t.Name} {t.Rows.Count:N0}"));
 }

@@ -11,20 +11,16 @@ namespace Portal.Core.Data;
 /// a fixed 150 ms sleep, so every such meeting cost a batch or a renewal 150 ms (16 % of an import's time at 20,000
 /// clients, profiled; docs/benchmarks.md). With it SQLite waits in steps of 1-100 ms and proceeds the moment the lock is
 /// free; 30 s matches the command timeout.</item>
-/// <item><c>PRAGMA mmap_size</c>: pages are read through a memory map of the database file instead of a system call and a
-/// copy each. The review's and the Clients list's queries read whole tables of a big practice (the fetch's staged rows, every
-/// link); at 20,000 clients a search took 25–28 ms instead of 58–93, the Clients step's counts 46–49 instead of 81–115
-/// (docs/benchmarks.md, round 7). Writes still go through the WAL as before. The map is address space, not memory: the OS
-/// page cache backs it, shared by every connection. SQLite's own caveat: an I/O error on a mapped page (a failing disk) is a
-/// signal rather than an error code, which is as fatal for a web node as the failing disk itself.</item>
+/// <item>No <c>PRAGMA mmap_size</c>: a memory map made the review's whole-table reads faster (a search 25–28 ms instead of
+/// 58–93 at 20,000 clients), but each pooled connection maps the file for itself and the process's resident set counts
+/// every mapping's pages: 159–169 MB above idle at 20,000 clients, 282–340 MB at 50,000, even with the map cut to 64 MiB,
+/// against 91 / 126 MB without it (docs/benchmarks.md, round 8). Without it every query the issue bounds still answers in
+/// well under 150 ms, and the resident set says what the process holds.</item>
 /// </list>
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSettings Instance = new();
-
-    /// <summary>Mapped at most: 256 MiB, a 50,000-client practice's database several times over.</summary>
-    public const long MmapSize = 256L * 1024 * 1024;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -38,7 +34,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = 30000; PRAGMA mmap_size = {MmapSize};";
+        command.CommandText = "PRAGMA busy_timeout = 30000";
         command.ExecuteNonQuery();
     }
 }
