@@ -201,9 +201,9 @@ internal static class Benchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    // Ratios: a fetch against its floors (download + XML pass + raw inserts of as many rows); an apply against the raw
-    // inserts of its rows as the issue measured them (clients, links, two team rows each); the full re-import (fetch +
-    // apply) against the sum of both.
+    // Ratios: a fetch against its floors (download + XML pass + raw inserts of as many rows); an apply against (d), raw
+    // stand-in rows (a client, its link, two team rows) in unindexed tables, then against (e), the same in the portal's
+    // indexes, and (f), the import's own rows raw in the portal's tables; the full re-import against (a) + (b) + (c) + (d).
     private static void Print(List<Phase> phases, long idle, long idlePrivate)
     {
         TimeSpan Of(string name) => phases.Single(p => p.Name == name).Elapsed;
