@@ -152,7 +152,10 @@ internal static class Floors
         return rows;
     }
 
-    /// <summary>The portal's tables an import writes to: every row in them after a first import on a fresh database is the import's.</summary>
+    /// <summary>
+    /// The portal's tables an import writes to: after a first import on a fresh database every row in them is the import's,
+    /// but for the demo staff member and manager the app seeds at start-up (two rows).
+    /// </summary>
     private static readonly string[] AppliedTables =
         ["StaffMembers", "StaffXpmLinks", "Clients", "ClientXpmLinks", "TeamMembers", "Relationships", "AuditEntries", "ImportOutcome", "SyncConflicts"];
 
@@ -210,7 +213,8 @@ internal static class Floors
     /// <summary>
     /// (f) Every row the first import wrote (staff, clients, links, team, relationships, audit, outcome rows), with the
     /// same values, into the portal's own tables and indexes (their <c>CREATE</c> statements as the migrations made them)
-    /// on a fresh database: one prepared insert per table, one transaction. What the apply writes, without the apply.
+    /// on a fresh database: one prepared insert per table, one transaction. What the apply writes, without the apply. The
+    /// caller's connection leaves foreign keys unchecked: the rows they point to (the practice, the runs) are not copied.
     /// </summary>
     public static async Task<int> InsertAppliedRowsAsync(DbConnection connection, AppliedRows applied)
     {
@@ -289,7 +293,5 @@ internal sealed record AppliedTable(string Name, string[] Columns, List<object[]
 /// <summary>What (f) inserts: the schema statements and each table's rows.</summary>
 internal sealed record AppliedRows(List<string> Schema, List<AppliedTable> Tables)
 {
-    public int Count => Tables.Sum(t => t.Rows.Count);
-
     public string Describe() => string.Join(", ", Tables.Where(t => t.Rows.Count > 0).Select(t => $"{t.Name} {t.Rows.Count:N0}"));
 }

@@ -14,8 +14,8 @@ namespace Portal.Core.Data;
 /// <item>No <c>PRAGMA mmap_size</c>: a memory map made the review's whole-table reads faster (a search 25–28 ms instead of
 /// 58–93 at 20,000 clients), but each pooled connection maps the file for itself and the process's resident set counts
 /// every mapping's pages: 159–169 MB above idle at 20,000 clients, 282–340 MB at 50,000, even with the map cut to 64 MiB,
-/// against 91 / 126 MB without it (docs/benchmarks.md, round 8). Without it every query the issue bounds still answers in
-/// well under 150 ms, and the resident set says what the process holds.</item>
+/// against 84–91 / 126–130 MB without it (docs/benchmarks.md, round 8). Without it every query the issue bounds still
+/// answers in under 150 ms (108 ms at most at 20,000), and the resident set says what the process holds.</item>
 /// </list>
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
