@@ -15,7 +15,7 @@ namespace Portal.Core.Data;
 /// 58–93 at 20,000 clients), but each pooled connection maps the file for itself and the process's resident set counts
 /// every mapping's pages: 159–169 MB above idle at 20,000 clients, 282–340 MB at 50,000, even with the map cut to 64 MiB,
 /// against 84–91 / 126–130 MB without it (docs/benchmarks.md, round 8). Without it every query the issue bounds still
-/// answers in under 150 ms (108 ms at most at 20,000), and the resident set says what the process holds.</item>
+/// answers in under 150 ms (at most 120 ms at 20,000 on a busy host), and the resident set says what the process holds.</item>
 /// </list>
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
