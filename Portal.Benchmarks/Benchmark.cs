@@ -208,11 +208,10 @@ internal static class Benchmark
     private static void Print(List<Phase> phases, long idle, long idlePrivate)
     {
         TimeSpan Of(string name) => phases.Single(p => p.Name == name).Elapsed;
-        var insert = phases.Single(p => p.Name.StartsWith("(c) ", StringComparison.Ordinal)).Elapsed;
         TimeSpan? Floor(string letter) => phases.SingleOrDefault(p => p.Name.StartsWith($"({letter}) ", StringComparison.Ordinal))?.Elapsed;
         var standIn = Floor("d")!.Value;
         var applyFloor = Floor("f") ?? standIn;
-        var fetchFloor = Of("(a) download floor") + Of("(b) XmlReader floor") + insert;
+        var fetchFloor = Floor("a")!.Value + Floor("b")!.Value + Floor("c")!.Value;
         var reimport = Of("(3) re-import: fetch") + Of("(3) re-import: apply");
         var reimportFailed = phases.Any(p => p.Failed && p.Name.StartsWith("(3)", StringComparison.Ordinal));
         var rows = new List<(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan Gc, string Ratio, long Peak, long PeakPrivate, long Allocated)>();
